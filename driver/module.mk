@@ -1,0 +1,1 @@
+# driver: sources and programs (filled in by this part's owner)

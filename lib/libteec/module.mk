@@ -1,0 +1,1 @@
+# lib/libteec: sources and programs (filled in by this part's owner)

@@ -1,0 +1,101 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/*
+ * OP-TEE SMC calling convention: function ids, return codes, capability
+ * bits and the RPC return encoding (shared/ABI.md section 3).
+ * All registers are 32 bits; a7 carries the VM (hypervisor client) id.
+ */
+#ifndef SOFTEE_OPTEE_SMC_H
+#define SOFTEE_OPTEE_SMC_H
+
+#include <stdint.h>
+
+#define OPTEE_SMC_FAST_CALL		0x80000000U
+#define OPTEE_SMC_OWNER_TRUSTED_OS	50
+#define OPTEE_SMC_OWNER_TRUSTED_OS_API	63
+
+#define OPTEE_SMC_FAST(owner, func) \
+	(OPTEE_SMC_FAST_CALL | ((uint32_t)(owner) << 24) | (func))
+#define OPTEE_SMC_STD(owner, func) (((uint32_t)(owner) << 24) | (func))
+
+#define OPTEE_SMC_IS_FAST_CALL(a0)	(((a0) & OPTEE_SMC_FAST_CALL) != 0)
+
+#define OPTEE_SMC_CALLS_COUNT		0xBF00FF00U
+#define OPTEE_SMC_CALLS_UID		0xBF00FF01U
+#define OPTEE_SMC_CALLS_REVISION	0xBF00FF03U
+#define OPTEE_SMC_CALL_GET_OS_UUID	0xB2000000U
+#define OPTEE_SMC_CALL_GET_OS_REVISION	0xB2000001U
+#define OPTEE_SMC_CALL_RETURN_FROM_RPC	0x32000003U
+#define OPTEE_SMC_CALL_WITH_ARG		0x32000004U
+#define OPTEE_SMC_GET_SHM_CONFIG	0xB2000007U
+#define OPTEE_SMC_L2CC_MUTEX		0xB2000008U
+#define OPTEE_SMC_EXCHANGE_CAPABILITIES	0xB2000009U
+#define OPTEE_SMC_DISABLE_SHM_CACHE	0xB200000AU
+#define OPTEE_SMC_ENABLE_SHM_CACHE	0xB200000BU
+#define OPTEE_SMC_BOOT_SECONDARY	0xB200000CU
+#define OPTEE_SMC_VM_CREATED		0xB200000DU
+#define OPTEE_SMC_VM_DESTROYED		0xB200000EU
+#define OPTEE_SMC_GET_THREAD_COUNT	0xB200000FU
+#define OPTEE_SMC_ENABLE_ASYNC_NOTIF	0xB2000010U
+#define OPTEE_SMC_GET_ASYNC_NOTIF_VALUE	0xB2000011U
+#define OPTEE_SMC_CALL_WITH_RPC_ARG	0x32000012U
+#define OPTEE_SMC_CALL_WITH_REGD_ARG	0x32000013U
+
+/* a0 return codes */
+#define OPTEE_SMC_RETURN_OK		0x0
+#define OPTEE_SMC_RETURN_ETHREAD_LIMIT	0x1
+#define OPTEE_SMC_RETURN_EBUSY		0x2
+#define OPTEE_SMC_RETURN_ERESUME	0x3
+#define OPTEE_SMC_RETURN_EBADADDR	0x4
+#define OPTEE_SMC_RETURN_EBADCMD	0x5
+#define OPTEE_SMC_RETURN_ENOMEM		0x6
+#define OPTEE_SMC_RETURN_ENOTAVAIL	0x7
+#define OPTEE_SMC_RETURN_UNKNOWN_FUNCTION 0xFFFFFFFFU
+
+/* An a0 in this range asks the normal world to serve an RPC. */
+#define OPTEE_SMC_RETURN_RPC_PREFIX_MASK 0xFFFF0000U
+#define OPTEE_SMC_RETURN_RPC_PREFIX	0xFFFF0000U
+#define OPTEE_SMC_RETURN_IS_RPC(a0) \
+	((((a0) & OPTEE_SMC_RETURN_RPC_PREFIX_MASK) == \
+	  OPTEE_SMC_RETURN_RPC_PREFIX) && \
+	 (a0) != OPTEE_SMC_RETURN_UNKNOWN_FUNCTION)
+#define OPTEE_SMC_RETURN_GET_RPC_FUNC(a0) ((a0) & 0xFFFFU)
+#define OPTEE_SMC_RPC_VAL(func)		(OPTEE_SMC_RETURN_RPC_PREFIX | (func))
+
+#define OPTEE_SMC_RPC_FUNC_ALLOC	0
+#define OPTEE_SMC_RPC_FUNC_FREE		2
+#define OPTEE_SMC_RPC_FUNC_FOREIGN_INTR	4
+#define OPTEE_SMC_RPC_FUNC_CMD		5
+
+#define OPTEE_SMC_RETURN_RPC_ALLOC	OPTEE_SMC_RPC_VAL(OPTEE_SMC_RPC_FUNC_ALLOC)
+#define OPTEE_SMC_RETURN_RPC_FREE	OPTEE_SMC_RPC_VAL(OPTEE_SMC_RPC_FUNC_FREE)
+#define OPTEE_SMC_RETURN_RPC_FOREIGN_INTR \
+	OPTEE_SMC_RPC_VAL(OPTEE_SMC_RPC_FUNC_FOREIGN_INTR)
+#define OPTEE_SMC_RETURN_RPC_CMD	OPTEE_SMC_RPC_VAL(OPTEE_SMC_RPC_FUNC_CMD)
+
+/* Secure-world capabilities (EXCHANGE_CAPABILITIES a1 out) */
+#define OPTEE_SMC_SEC_CAP_HAVE_RESERVED_SHM	(1U << 0)
+#define OPTEE_SMC_SEC_CAP_UNREGISTERED_SHM	(1U << 1)
+#define OPTEE_SMC_SEC_CAP_DYNAMIC_SHM		(1U << 2)
+#define OPTEE_SMC_SEC_CAP_VIRTUALIZATION	(1U << 3)
+#define OPTEE_SMC_SEC_CAP_MEMREF_NULL		(1U << 4)
+#define OPTEE_SMC_SEC_CAP_ASYNC_NOTIF		(1U << 5)
+#define OPTEE_SMC_SEC_CAP_RPC_ARG		(1U << 6)
+#define OPTEE_SMC_SEC_CAP_RPMB_PROBE		(1U << 7)
+#define OPTEE_SMC_SEC_CAP_PROTMEM		(1U << 8)
+#define OPTEE_SMC_SEC_CAP_DYNAMIC_PROTMEM	(1U << 9)
+
+/* Normal-world capabilities (a1 in) */
+#define OPTEE_SMC_NSEC_CAP_UNIPROCESSOR		(1U << 0)
+
+/* GET_SHM_CONFIG a3: the only defined cache setting */
+#define OPTEE_SMC_SHM_CACHED		1
+
+/* Split and join 64-bit values carried in two 32-bit registers. */
+static inline uint32_t optee_smc_hi32(uint64_t v) { return (uint32_t)(v >> 32); }
+static inline uint32_t optee_smc_lo32(uint64_t v) { return (uint32_t)v; }
+static inline uint64_t optee_smc_join(uint32_t hi, uint32_t lo)
+{
+	return ((uint64_t)hi << 32) | lo;
+}
+
+#endif /* SOFTEE_OPTEE_SMC_H */

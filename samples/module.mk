@@ -1,0 +1,1 @@
+# samples: sources and programs (filled in by this part's owner)

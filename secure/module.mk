@@ -1,0 +1,1 @@
+# secure: sources and programs (filled in by this part's owner)

@@ -1,0 +1,1 @@
+# shim: sources and programs (filled in by this part's owner)

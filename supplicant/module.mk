@@ -1,0 +1,1 @@
+# supplicant: sources and programs (filled in by this part's owner)

@@ -1,0 +1,1 @@
+# ta: sources and programs (filled in by this part's owner)

@@ -1,0 +1,1 @@
+# unit tests: add TEST_UNIT_PROGS

@@ -1,0 +1,1 @@
+# tools: sources and programs (filled in by this part's owner)
