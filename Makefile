@@ -23,6 +23,23 @@ all: $(ALL_TARGETS)
 clean:
 	rm -rf build
 
+# Debian packages the build needs (idempotent; uses sudo when not root).
+deps:
+	scripts/install-deps.sh
+
+# The main job: the hello-world client talks to its TA through the whole
+# stack (libteec -> driver -> secure world -> TA host, with the supplicant).
+demo: all
+	$(BUILD)/bin/softee run -- $(BUILD)/bin/softee-hello-world
+
+# Daemons are installed here; each part adds its own install-* target.
+install: all install-libteec install-ta install-tools
+	install -d $(DESTDIR)$(PREFIX)/bin
+	install -m 0755 $(BUILD)/bin/softee-driver $(BUILD)/bin/softee-secure \
+		$(DESTDIR)$(PREFIX)/bin/
+	install -d $(DESTDIR)$(PREFIX)/share/softee/keys
+	install -m 0644 keys/dev_ta_key.pub.pem $(DESTDIR)$(PREFIX)/share/softee/keys/
+
 -include $(DEPS)
 
-.PHONY: all clean
+.PHONY: all clean deps demo install
