@@ -40,6 +40,8 @@ install: all install-libteec install-ta install-tools
 	install -d $(DESTDIR)$(PREFIX)/share/softee/keys
 	install -m 0644 keys/dev_ta_key.pub.pem $(DESTDIR)$(PREFIX)/share/softee/keys/
 
+include mk/fuzz.mk
+
 -include $(DEPS)
 
 .PHONY: all clean deps demo install
