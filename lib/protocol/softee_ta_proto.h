@@ -128,7 +128,11 @@ static_assert(sizeof(struct softee_ta_call) == 136, "ta call");
 
 #define SOFTEE_TA_MAX_RUNS	4096
 
-/* RESULT payload for calls. Output values and memref sizes in params. */
+/*
+ * RESULT payload for calls. Output values and memref sizes in params.
+ * The RESULT answering DESTROY has no payload (len 0): the TA has run
+ * TA_DestroyEntryPoint and exits right after sending it.
+ */
 struct softee_ta_result {
 	uint32_t ret;		/* TEE_Result */
 	uint32_t ret_origin;	/* TEE_ORIGIN_* */

@@ -1,0 +1,8 @@
+# Configuration a TA build sees by default; a TA's Makefile or the make
+# command line may override any of these (CFG_x=y becomes -DCFG_x=1).
+CFG_TEE_TA_LOG_LEVEL ?= 2
+CFG_TA_OPTEE_CORE_API_COMPAT_1_1 ?= n
+CFG_UNWIND ?= n
+CFG_TA_MBEDTLS ?= n
+CFG_SOFTEE ?= y
+sm := ta_softee
