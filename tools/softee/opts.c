@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* Parsing the stack options shared by `softee run|start|stop|status...`. */
+#include <ctype.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cli_parse_size(const char *s, uint64_t *out)
+{
+	uint64_t v;
+	unsigned int shift = 0;
+	char *end;
+
+	if (!s || !isdigit((unsigned char)s[0]))
+		return -EINVAL;
+	errno = 0;
+	v = strtoull(s, &end, 0);
+	if (errno)
+		return -EINVAL;
+	switch (*end) {
+	case 'k': case 'K':
+		shift = 10;
+		end++;
+		break;
+	case 'm': case 'M':
+		shift = 20;
+		end++;
+		break;
+	case 'g': case 'G':
+		shift = 30;
+		end++;
+		break;
+	default:
+		break;
+	}
+	/* Accept "4K", "4KB", "4KiB" and plain bytes ("4096", "4096B"). */
+	if (shift && end[0] == 'i' && end[1] == 'B')
+		end += 2;
+	else if (end[0] == 'B')
+		end++;
+	if (*end)
+		return -EINVAL;
+	if (shift && v > (UINT64_MAX >> shift))
+		return -ERANGE;
+	*out = v << shift;
+	return 0;
+}
+
+int cli_parse_uint(const char *s, unsigned int min, unsigned int max,
+		   unsigned int *out)
+{
+	unsigned long v;
+	char *end;
+
+	if (!s || !isdigit((unsigned char)s[0]))
+		return -EINVAL;
+	errno = 0;
+	v = strtoul(s, &end, 10);
+	if (errno || *end || v < min || v > max)
+		return -EINVAL;
+	*out = (unsigned int)v;
+	return 0;
+}
+
+void cli_opts_usage(FILE *f)
+{
+	fprintf(f,
+		"stack options:\n"
+		"  --run-dir DIR          run directory (start/stop/status; default\n"
+		"                         $XDG_RUNTIME_DIR/softee or /tmp/softee-$UID)\n"
+		"  --threads N            secure world threads\n"
+		"  --carveout-size S      reserved shm size (suffixes K, M, G)\n"
+		"  --page-size P          driver page size: 4096, 16384 or 65536\n"
+		"  --no-reserved-shm      secure world without a reserved shm pool\n"
+		"  --no-dynamic-shm       secure world without dynamic shm\n"
+		"  --ta-dir D             TA directory (repeatable)\n"
+		"  --log-level L          err, warn, info or debug for every daemon\n"
+		"  --supplicant PATH      run PATH as the supplicant (optee_client-style,\n"
+		"                         with SOFTEE_DEV_DIR and the uapi shim preloaded)\n"
+		"  --no-supplicant        do not start a supplicant\n"
+		"  --driver-arg ARG       extra option for softee-driver (repeatable)\n"
+		"  --secure-arg ARG       extra option for softee-secure (repeatable)\n"
+		"  --timeout SECONDS      how long to wait for each daemon (default %u)\n"
+		"  --keep-run-dir         run: keep the private run directory\n",
+		CLI_DEFAULT_TIMEOUT_MS / 1000);
+}
+
+static int cli_push(const char **list, size_t *n, const char *v,
+		    const char *what)
+{
+	if (*n >= CLI_MAX_LIST) {
+		fprintf(stderr, CLI_PROG ": too many %s (max %d)\n", what,
+			CLI_MAX_LIST);
+		return -1;
+	}
+	list[(*n)++] = v;
+	return 0;
+}
+
+enum {
+	OPT_RUN_DIR = 256, OPT_THREADS, OPT_CARVEOUT, OPT_PAGE_SIZE,
+	OPT_NO_RESERVED, OPT_NO_DYNAMIC, OPT_TA_DIR, OPT_LOG_LEVEL,
+	OPT_SUPPLICANT, OPT_NO_SUPPLICANT, OPT_DRIVER_ARG, OPT_SECURE_ARG,
+	OPT_TIMEOUT, OPT_KEEP,
+};
+
+static int cli_bad(const char *opt, const char *val)
+{
+	fprintf(stderr, CLI_PROG ": invalid value '%s' for --%s\n", val, opt);
+	return -1;
+}
+
+int cli_parse_opts(const char *sub, int argc, char **argv,
+		   struct cli_opts *o)
+{
+	static const struct option opts[] = {
+		{ "run-dir", required_argument, NULL, OPT_RUN_DIR },
+		{ "threads", required_argument, NULL, OPT_THREADS },
+		{ "carveout-size", required_argument, NULL, OPT_CARVEOUT },
+		{ "page-size", required_argument, NULL, OPT_PAGE_SIZE },
+		{ "no-reserved-shm", no_argument, NULL, OPT_NO_RESERVED },
+		{ "no-dynamic-shm", no_argument, NULL, OPT_NO_DYNAMIC },
+		{ "ta-dir", required_argument, NULL, OPT_TA_DIR },
+		{ "log-level", required_argument, NULL, OPT_LOG_LEVEL },
+		{ "supplicant", required_argument, NULL, OPT_SUPPLICANT },
+		{ "no-supplicant", no_argument, NULL, OPT_NO_SUPPLICANT },
+		{ "driver-arg", required_argument, NULL, OPT_DRIVER_ARG },
+		{ "secure-arg", required_argument, NULL, OPT_SECURE_ARG },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
+		{ "keep-run-dir", no_argument, NULL, OPT_KEEP },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 }
+	};
+	bool is_run = !strcmp(sub, "run");
+	unsigned int v;
+	int c;
+
+	memset(o, 0, sizeof(*o));
+	o->timeout_ms = CLI_DEFAULT_TIMEOUT_MS;
+	optind = 1;
+	opterr = 1;
+	/* "+": stop at the first non-option, which starts run's command. */
+	while ((c = getopt_long(argc, argv, "+h", opts, NULL)) != -1) {
+		switch (c) {
+		case OPT_RUN_DIR:
+			o->run_dir = optarg;
+			break;
+		case OPT_THREADS:
+			if (cli_parse_uint(optarg, 1, 1024, &o->threads))
+				return cli_bad("threads", optarg);
+			break;
+		case OPT_CARVEOUT:
+			if (cli_parse_size(optarg, &o->carveout_size) ||
+			    !o->carveout_size)
+				return cli_bad("carveout-size", optarg);
+			break;
+		case OPT_PAGE_SIZE:
+			if (cli_parse_uint(optarg, 4096, 65536, &v) ||
+			    (v != 4096 && v != 16384 && v != 65536))
+				return cli_bad("page-size", optarg);
+			o->page_size = v;
+			break;
+		case OPT_NO_RESERVED:
+			o->no_reserved_shm = true;
+			break;
+		case OPT_NO_DYNAMIC:
+			o->no_dynamic_shm = true;
+			break;
+		case OPT_TA_DIR:
+			if (cli_push(o->ta_dirs, &o->n_ta_dirs, optarg, "--ta-dir"))
+				return -1;
+			break;
+		case OPT_LOG_LEVEL:
+			if (strcmp(optarg, "err") && strcmp(optarg, "warn") &&
+			    strcmp(optarg, "info") && strcmp(optarg, "debug"))
+				return cli_bad("log-level", optarg);
+			o->log_level = optarg;
+			break;
+		case OPT_SUPPLICANT:
+			o->supplicant = optarg;
+			break;
+		case OPT_NO_SUPPLICANT:
+			o->no_supplicant = true;
+			break;
+		case OPT_DRIVER_ARG:
+			if (cli_push(o->driver_args, &o->n_driver_args, optarg,
+				     "--driver-arg"))
+				return -1;
+			break;
+		case OPT_SECURE_ARG:
+			if (cli_push(o->secure_args, &o->n_secure_args, optarg,
+				     "--secure-arg"))
+				return -1;
+			break;
+		case OPT_TIMEOUT:
+			if (cli_parse_uint(optarg, 1, 3600, &v))
+				return cli_bad("timeout", optarg);
+			o->timeout_ms = v * 1000;
+			break;
+		case OPT_KEEP:
+			o->keep_run_dir = true;
+			break;
+		case 'h':
+			return 1;
+		default:
+			return -1;
+		}
+	}
+	if (is_run) {
+		if (o->run_dir) {
+			fprintf(stderr, CLI_PROG " run: --run-dir is not allowed (run makes a private one; see `softee start`)\n");
+			return -1;
+		}
+		if (optind >= argc) {
+			fprintf(stderr, CLI_PROG " run: missing command (softee run [options] -- CMD ARGS...)\n");
+			return -1;
+		}
+		o->cmd = argv + optind;
+	} else if (optind < argc) {
+		fprintf(stderr, CLI_PROG " %s: unexpected argument '%s'\n", sub,
+			argv[optind]);
+		return -1;
+	}
+	if (o->supplicant && o->no_supplicant) {
+		fprintf(stderr, CLI_PROG ": --supplicant and --no-supplicant conflict\n");
+		return -1;
+	}
+	return 0;
+}
