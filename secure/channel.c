@@ -1,0 +1,299 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The SMC channel protocol (softee_chan.h): HELLO, SMC, REGION_ADD/DEL. */
+#define _GNU_SOURCE
+#include "channel.h"
+
+#include <errno.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "entry.h"
+#include "frame_table.h"
+#include "log.h"
+#include "softee_chan.h"
+#include "ta_manager.h"
+#include "thread.h"
+#include "util.h"
+#include "wire.h"
+
+struct chan {
+	int fd;
+	bool hello;
+	uint32_t role;
+};
+
+static struct {
+	pthread_mutex_t lock;
+	bool boot_known;
+	uint64_t boot_id;
+	int lfd;
+	pthread_t thread;
+} ch = { .lock = PTHREAD_MUTEX_INITIALIZER, .lfd = -1 };
+
+static int chan_reply(struct chan *c, const struct softee_chan_hdr *req,
+		      const void *payload, size_t len)
+{
+	struct softee_chan_hdr hdr = { .magic = SOFTEE_CHAN_MAGIC, .op = req->op,
+				       .len = (uint32_t)len, .seq = req->seq };
+	struct iovec iov[2] = { { &hdr, sizeof(hdr) },
+				{ (void *)payload, len } };
+
+	return wire_send(c->fd, iov, 2, NULL, 0);
+}
+
+static int chan_status(struct chan *c, const struct softee_chan_hdr *req,
+		       int status)
+{
+	struct softee_chan_status st = { .status = status };
+
+	return chan_reply(c, req, &st, sizeof(st));
+}
+
+/* A new boot id means the normal world rebooted: forget it entirely. */
+static void chan_boot(uint64_t boot_id)
+{
+	bool reboot;
+
+	pthread_mutex_lock(&ch.lock);
+	reboot = ch.boot_known && ch.boot_id != boot_id;
+	ch.boot_known = true;
+	ch.boot_id = boot_id;
+	if (reboot) {
+		IMSG_LOG("normal world rebooted: dropping its state");
+		thread_abort_vm(0);
+		tm_drop_vm(0);
+		ft_drop_vm(0);
+	}
+	pthread_mutex_unlock(&ch.lock);
+}
+
+static int chan_hello(struct chan *c, const struct softee_chan_hdr *hdr,
+		      const uint8_t *p)
+{
+	struct softee_chan_hello h;
+	struct softee_chan_hello_rep rep = { .version = SOFTEE_CHAN_VERSION };
+
+	if (hdr->len != sizeof(h))
+		return -EPROTO;
+	memcpy(&h, p, sizeof(h));
+	if (h.version != SOFTEE_CHAN_VERSION ||
+	    (h.role != SOFTEE_CHAN_ROLE_DRIVER && h.role != SOFTEE_CHAN_ROLE_HYP)) {
+		rep.status = -EPROTO;
+		chan_reply(c, hdr, &rep, sizeof(rep));
+		return -EPROTO;
+	}
+	chan_boot(h.boot_id);
+	c->hello = true;
+	c->role = h.role;
+	return chan_reply(c, hdr, &rep, sizeof(rep));
+}
+
+static int chan_read_extents(int fd, uint32_t n, struct softee_pa_extent **out)
+{
+	size_t len = (size_t)n * sizeof(**out);
+	struct softee_pa_extent *e;
+	struct stat st;
+
+	if (!n || n > FT_MAX_REGION_FRAMES)
+		return -EINVAL;
+	if (fstat(fd, &st) < 0 || (uint64_t)st.st_size < len)
+		return -EINVAL;
+	e = malloc(len);
+	if (!e)
+		return -ENOMEM;
+	if (pread(fd, e, len, 0) != (ssize_t)len) {
+		free(e);
+		return -EIO;
+	}
+	*out = e;
+	return 0;
+}
+
+static int chan_region_add(struct chan *c, const uint8_t *p, uint32_t len,
+			   int *fds, int nfds)
+{
+	struct softee_chan_region_add ra;
+	struct softee_pa_extent *ext = NULL;
+	bool ext_alloc = false;
+	int rc;
+
+	if (len < sizeof(ra) || nfds < 1)
+		return -EINVAL;
+	memcpy(&ra, p, sizeof(ra));
+	if (ra.flags & ~SOFTEE_REGION_F_EXTENTS_IN_FD || ra.reserved)
+		return -EINVAL;
+	/* A driver speaks for VM 0 only; a hypervisor names the VM. */
+	if (c->role == SOFTEE_CHAN_ROLE_DRIVER && ra.vm_id)
+		return -EPERM;
+	if (ra.flags & SOFTEE_REGION_F_EXTENTS_IN_FD) {
+		if (nfds != 2 || len != sizeof(ra))
+			return -EINVAL;
+		rc = chan_read_extents(fds[1], ra.n_extents, &ext);
+		if (rc)
+			return rc;
+		ext_alloc = true;
+	} else {
+		if (nfds != 1 || !ra.n_extents ||
+		    ra.n_extents > SOFTEE_CHAN_MAX_INLINE_EXTENTS ||
+		    len != sizeof(ra) + ra.n_extents * sizeof(*ext))
+			return -EINVAL;
+		ext = malloc(ra.n_extents * sizeof(*ext));
+		if (!ext)
+			return -ENOMEM;
+		memcpy(ext, p + sizeof(ra), ra.n_extents * sizeof(*ext));
+		ext_alloc = true;
+	}
+	rc = ft_region_add(ra.vm_id, ra.region_id, fds[0], ra.file_offset,
+			   ra.nframes, ext, ra.n_extents);
+	if (!rc)
+		fds[0] = -1;	/* the table owns it now */
+	else
+		DMSG_LOG("REGION_ADD %llu refused: %d",
+			 (unsigned long long)ra.region_id, rc);
+	if (ext_alloc)
+		free(ext);
+	return rc;
+}
+
+static int chan_region_del(struct chan *c, const uint8_t *p, uint32_t len)
+{
+	struct softee_chan_region_del rd;
+
+	if (len != sizeof(rd))
+		return -EINVAL;
+	memcpy(&rd, p, sizeof(rd));
+	if (c->role == SOFTEE_CHAN_ROLE_DRIVER && rd.vm_id)
+		return -EPERM;
+	return ft_region_del(rd.vm_id, rd.region_id);
+}
+
+static int chan_smc(struct chan *c, const struct softee_chan_hdr *hdr,
+		    const uint8_t *p)
+{
+	struct softee_smc_regs in, out;
+	uint32_t vm_id;
+
+	if (hdr->len != sizeof(in))
+		return -EPROTO;
+	memcpy(&in, p, sizeof(in));
+	vm_id = c->role == SOFTEE_CHAN_ROLE_HYP ? in.a[7] : 0;
+	entry_smc(in.a, out.a, vm_id);
+	return chan_reply(c, hdr, &out, sizeof(out));
+}
+
+/* One message; -EPROTO (or a send error) ends the channel. */
+static int chan_handle(struct chan *c, uint8_t *buf, ssize_t n, int *fds,
+		       int nfds)
+{
+	struct softee_chan_hdr hdr;
+	const uint8_t *p = buf + sizeof(hdr);
+
+	if (n < (ssize_t)sizeof(hdr))
+		return -EPROTO;
+	memcpy(&hdr, buf, sizeof(hdr));
+	if (hdr.magic != SOFTEE_CHAN_MAGIC || hdr.flags ||
+	    (size_t)n != sizeof(hdr) + hdr.len)
+		return -EPROTO;
+	if (!c->hello && hdr.op != SOFTEE_CHAN_HELLO)
+		return -EPROTO;
+	if (nfds && hdr.op != SOFTEE_CHAN_REGION_ADD)
+		return -EPROTO;
+	switch (hdr.op) {
+	case SOFTEE_CHAN_HELLO:
+		return chan_hello(c, &hdr, p);
+	case SOFTEE_CHAN_SMC:
+		return chan_smc(c, &hdr, p);
+	case SOFTEE_CHAN_REGION_ADD:
+		return chan_status(c, &hdr, chan_region_add(c, p, hdr.len,
+							    fds, nfds));
+	case SOFTEE_CHAN_REGION_DEL:
+		return chan_status(c, &hdr, chan_region_del(c, p, hdr.len));
+	default:
+		return -EPROTO;
+	}
+}
+
+static void *chan_thread(void *arg)
+{
+	struct chan *c = arg;
+	size_t cap = sizeof(struct softee_chan_hdr) + SOFTEE_CHAN_MAX_PAYLOAD;
+	uint8_t *buf = malloc(cap);
+
+	while (buf) {
+		int fds[2] = { -1, -1 }, nfds = 0, rc;
+		ssize_t n = wire_recv(c->fd, buf, cap, fds, &nfds, 2);
+
+		if (n <= 0) {
+			if (n < 0)
+				WMSG("channel closed: bad message (%zd)", n);
+			break;
+		}
+		rc = chan_handle(c, buf, n, fds, nfds);
+		wire_close_fds(fds, nfds);
+		if (rc == -EPROTO) {
+			WMSG("channel closed: protocol error");
+			break;
+		}
+		if (rc)
+			break;
+	}
+	free(buf);
+	close(c->fd);
+	free(c);
+	return NULL;
+}
+
+static void *chan_accept_thread(void *unused)
+{
+	for (;;) {
+		int fd = accept4(ch.lfd, NULL, NULL, SOCK_CLOEXEC);
+		pthread_attr_t attr;
+		struct chan *c;
+		pthread_t t;
+
+		if (fd < 0) {
+			if (errno == EINTR || errno == ECONNABORTED ||
+			    errno == EMFILE || errno == ENFILE)
+				continue;
+			return NULL;
+		}
+		c = calloc(1, sizeof(*c));
+		if (!c) {
+			close(fd);
+			continue;
+		}
+		c->fd = fd;
+		pthread_attr_init(&attr);
+		pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+		if (pthread_create(&t, &attr, chan_thread, c)) {
+			close(fd);
+			free(c);
+		}
+		pthread_attr_destroy(&attr);
+	}
+	return NULL;
+}
+
+int channel_listen_start(const char *path)
+{
+	ch.lfd = wire_listen(path, 64);
+	if (ch.lfd < 0)
+		return ch.lfd;
+	if (pthread_create(&ch.thread, NULL, chan_accept_thread, NULL)) {
+		close(ch.lfd);
+		ch.lfd = -1;
+		return -EAGAIN;
+	}
+	pthread_detach(ch.thread);
+	return 0;
+}
+
+void channel_listen_stop(void)
+{
+	if (ch.lfd >= 0)
+		shutdown(ch.lfd, SHUT_RDWR);
+}

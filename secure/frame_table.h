@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* The frame table: announced regions and the PA -> (region, frame) map. */
+#ifndef SOFTEE_SECURE_FRAME_TABLE_H
+#define SOFTEE_SECURE_FRAME_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "softee_chan.h"
+#include "softee_mem.h"
+
+/* One announced memfd. Lives until REGION_DEL and the last reference. */
+struct ft_region {
+	uint64_t handle;	/* our own name, given to TA hosts */
+	uint64_t region_id;	/* the sender's name */
+	uint32_t vm_id;
+	int fd;
+	uint8_t *map;
+	uint64_t nframes;
+	uint64_t file_offset;
+	unsigned int refs;	/* under the table lock */
+	bool gone;		/* withdrawn by the normal world */
+	struct softee_pa_extent *ext;
+	uint32_t n_ext;
+	struct ft_region *next;	/* list of live regions */
+};
+
+/* Contiguous frames of one region, with a reference on the region. */
+struct ft_run {
+	struct ft_region *r;
+	uint64_t first_frame;	/* frame index inside the region */
+	uint64_t nframes;
+};
+
+/* Largest region accepted (frames); protects us from silly mmaps. */
+#define FT_MAX_REGION_FRAMES	(1ULL << 22)
+
+void ft_init(void);
+void ft_fini(void);
+
+/*
+ * Validate and insert a region. On success the table owns fd; on failure
+ * the caller still does. -EINVAL, -EEXIST, -EPERM (seals), -EFAULT (PA
+ * outside the sender's space), -EBUSY (PA in use), -ENOMEM.
+ */
+int ft_region_add(uint32_t vm_id, uint64_t region_id, int fd,
+		  uint64_t file_offset, uint64_t nframes,
+		  const struct softee_pa_extent *ext, uint32_t n_ext);
+/* Withdraw: its PAs become invalid now, the mapping lives on while used. */
+int ft_region_del(uint32_t vm_id, uint64_t region_id);
+/* Withdraw every region of a VM (normal world rebooted). */
+void ft_drop_vm(uint32_t vm_id);
+
+/*
+ * Resolve the frames covering [pa, pa + len) (at least one frame) into
+ * runs, taking a reference per run. -EFAULT if any frame is unannounced.
+ * *runs is malloc'd; free with ft_runs_put.
+ */
+int ft_resolve(paddr_t pa, uint64_t len, struct ft_run **runs, size_t *n);
+void ft_runs_put(struct ft_run *runs, size_t n);
+void ft_get(struct ft_region *r);
+void ft_put(struct ft_region *r);
+bool ft_region_gone(struct ft_region *r);
+
+/* Copy bytes at a PA range (must be announced). 0 or -EFAULT. */
+int ft_copy_from(paddr_t pa, void *buf, size_t len);
+int ft_copy_to(paddr_t pa, const void *buf, size_t len);
+
+/* Is every frame of [pa, pa + len) announced? */
+bool ft_range_ok(paddr_t pa, uint64_t len);
+
+void ft_stats(uint64_t *regions, uint64_t *frames);
+
+#endif

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: BSD-2-Clause */
+/* GP TEE result and origin codes the secure world produces (ABI.md 5.1). */
+#ifndef SOFTEE_SECURE_TEE_ERR_H
+#define SOFTEE_SECURE_TEE_ERR_H
+
+#define TEE_SUCCESS			0x00000000U
+#define TEE_ERROR_GENERIC		0xFFFF0000U
+#define TEE_ERROR_ACCESS_DENIED		0xFFFF0001U
+#define TEE_ERROR_CANCEL		0xFFFF0002U
+#define TEE_ERROR_BAD_FORMAT		0xFFFF0005U
+#define TEE_ERROR_BAD_PARAMETERS	0xFFFF0006U
+#define TEE_ERROR_BAD_STATE		0xFFFF0007U
+#define TEE_ERROR_ITEM_NOT_FOUND	0xFFFF0008U
+#define TEE_ERROR_NOT_IMPLEMENTED	0xFFFF0009U
+#define TEE_ERROR_NOT_SUPPORTED		0xFFFF000AU
+#define TEE_ERROR_OUT_OF_MEMORY		0xFFFF000CU
+#define TEE_ERROR_BUSY			0xFFFF000DU
+#define TEE_ERROR_COMMUNICATION		0xFFFF000EU
+#define TEE_ERROR_SECURITY		0xFFFF000FU
+#define TEE_ERROR_SHORT_BUFFER		0xFFFF0010U
+#define TEE_ERROR_TARGET_DEAD		0xFFFF3024U
+
+#define TEE_ORIGIN_API			1U
+#define TEE_ORIGIN_COMMS		2U
+#define TEE_ORIGIN_TEE			3U
+#define TEE_ORIGIN_TRUSTED_APP		4U
+
+/* GP TA-side parameter types (4 bits per param). */
+#define TEE_PARAM_TYPE_NONE		0U
+#define TEE_PARAM_TYPE_VALUE_INPUT	1U
+#define TEE_PARAM_TYPE_VALUE_OUTPUT	2U
+#define TEE_PARAM_TYPE_VALUE_INOUT	3U
+#define TEE_PARAM_TYPE_MEMREF_INPUT	5U
+#define TEE_PARAM_TYPE_MEMREF_OUTPUT	6U
+#define TEE_PARAM_TYPE_MEMREF_INOUT	7U
+
+/* TA flags from the TA's header (user_ta_header.h numbers). */
+#define TA_FLAG_SINGLE_INSTANCE		(1U << 2)
+#define TA_FLAG_MULTI_SESSION		(1U << 3)
+#define TA_FLAG_INSTANCE_KEEP_ALIVE	(1U << 4)
+
+/* Internal -errno to a GP result, in the one place that converts. */
+unsigned int tee_err_from_errno(int err);
+
+#endif
