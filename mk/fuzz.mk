@@ -36,3 +36,9 @@ fuzz: fuzz-build
 	bash tests/fuzz/run_fuzz.sh $(FUZZ_BUILD) $(FUZZ_TIME)
 
 .PHONY: fuzz fuzz-build FORCE_FUZZ_SRCS
+
+# Which sources each part's fuzz targets link with (everything but main).
+FUZZ_PART_SRCS_driver = $(DRIVER_LIB_SRCS)
+FUZZ_PART_SRCS_secure = $(SECURE_LIB_SRCS)
+FUZZ_PART_SRCS_ta = ta/host/ta_msg.c
+FUZZ_PART_SRCS_teedev = lib/libteec/teedev_reply.c
