@@ -114,6 +114,13 @@ struct softee_chan_status {
 	(sizeof(struct softee_chan_region_add) + \
 	 SOFTEE_CHAN_MAX_INLINE_EXTENTS * sizeof(struct softee_pa_extent))
 
+/*
+ * Dynamic shared memory (SEC_CAP_DYNAMIC_SHM): a driver's DDR frames are
+ * in [SOFTEE_DDR_BASE, SOFTEE_DDR_BASE + SOFTEE_DDR_SIZE). Outside the
+ * carve-out a message arg must be 4 KiB aligned and fit in one frame;
+ * page lists (optee_msg.h) must be in announced frames of the same VM.
+ */
+
 /* Socket name of the secure world inside a run directory. */
 #define SOFTEE_SECURE_SOCK	"secure.smc"
 

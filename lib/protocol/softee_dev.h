@@ -85,6 +85,53 @@ static_assert(sizeof(struct softee_dev_reg_seg) == 32, "reg seg");
 
 #define SOFTEE_DEV_MAX_REG_SEGS	64
 
+/*
+ * Registration granule (dynamic shared memory). With a normal-world page
+ * size G (SOFTEE_DEV_OP_INFO), the segments of a TEE_IOC_SHM_REGISTER
+ * cover exactly the frames of [addr & ~(G-1), round_up(addr + length, G)),
+ * in address order, back to back. A 4 KiB frame wholly inside
+ * [addr, addr + length) is PINNED (the client's own pages, moved once
+ * into a memfd); every other frame (the partial first/last 4 KiB pages,
+ * and with G > 4 KiB the frames of the granule outside the buffer) is a
+ * BOUNCE frame: the client's device layer copies the buffer's bytes in it
+ * to the frame before each call and back after it, never other bytes.
+ * memfds must be sealed against shrinking (F_SEAL_SHRINK) or are refused.
+ */
+
+/*
+ * SOFTEE_DEV_OP_INFO: no payload; reply struct softee_dev_info. Lets the
+ * client's device layer learn what a real kernel would imply (its page
+ * size) and the driver's limits.
+ */
+#define SOFTEE_DEV_OP_INFO		0x53450002U
+
+struct softee_dev_info {
+	uint32_t version;		/* 1 */
+	uint32_t page_size;		/* normal-world page size: 4096/16384/65536 */
+	uint64_t max_reg_bytes;		/* largest single registration accepted */
+	uint64_t quota_pinned_bytes;	/* per-context pinned-memory quota */
+	uint64_t reserved[4];
+};
+static_assert(sizeof(struct softee_dev_info) == 56, "dev info");
+
+/*
+ * SOFTEE_DEV_OP_STATS: the client reports what only it can see, the bytes
+ * it copied (bounce frames, shadow buffers) against the bytes that went
+ * zero copy. Cumulative values for this context; sent now and then (not
+ * per invoke) and before close. Payload struct softee_dev_client_stats;
+ * tag 0 = no reply wanted (the driver sends none).
+ */
+#define SOFTEE_DEV_OP_STATS		0x53450003U
+
+struct softee_dev_client_stats {
+	uint64_t zero_copy_bytes;	/* memref bytes passed in place */
+	uint64_t bounce_bytes;		/* bytes copied through bounce frames */
+	uint64_t shadow_bytes;		/* bytes copied through shadow buffers */
+	uint64_t pinned_bytes;		/* bytes moved into memfds by pinning */
+	uint64_t reserved[4];
+};
+static_assert(sizeof(struct softee_dev_client_stats) == 64, "client stats");
+
 /* Largest payload either way: an arg buffer or a register request. */
 #define SOFTEE_DEV_MAX_PAYLOAD \
 	(TEE_MAX_ARG_SIZE + 64 + \
