@@ -35,6 +35,8 @@ struct cli_opts {
 	size_t n_driver_args;
 	const char *secure_args[CLI_MAX_LIST];
 	size_t n_secure_args;
+	const char *supplicant_args[CLI_MAX_LIST];
+	size_t n_supplicant_args;
 	char **cmd;			/* `run`: the command, NULL-terminated */
 };
 

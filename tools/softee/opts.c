@@ -84,6 +84,7 @@ void cli_opts_usage(FILE *f)
 		"  --no-supplicant        do not start a supplicant\n"
 		"  --driver-arg ARG       extra option for softee-driver (repeatable)\n"
 		"  --secure-arg ARG       extra option for softee-secure (repeatable)\n"
+		"  --supplicant-arg ARG   extra option for the supplicant (repeatable)\n"
 		"  --timeout SECONDS      how long to wait for each daemon (default %u)\n"
 		"  --keep-run-dir         run: keep the private run directory\n",
 		CLI_DEFAULT_TIMEOUT_MS / 1000);
@@ -104,7 +105,7 @@ static int cli_push(const char **list, size_t *n, const char *v,
 enum {
 	OPT_RUN_DIR = 256, OPT_THREADS, OPT_CARVEOUT, OPT_PAGE_SIZE,
 	OPT_NO_RESERVED, OPT_NO_DYNAMIC, OPT_TA_DIR, OPT_LOG_LEVEL,
-	OPT_SUPPLICANT, OPT_NO_SUPPLICANT, OPT_DRIVER_ARG, OPT_SECURE_ARG,
+	OPT_SUPPLICANT, OPT_NO_SUPPLICANT, OPT_DRIVER_ARG, OPT_SECURE_ARG, OPT_SUPPLICANT_ARG,
 	OPT_TIMEOUT, OPT_KEEP,
 };
 
@@ -130,6 +131,7 @@ int cli_parse_opts(const char *sub, int argc, char **argv,
 		{ "no-supplicant", no_argument, NULL, OPT_NO_SUPPLICANT },
 		{ "driver-arg", required_argument, NULL, OPT_DRIVER_ARG },
 		{ "secure-arg", required_argument, NULL, OPT_SECURE_ARG },
+		{ "supplicant-arg", required_argument, NULL, OPT_SUPPLICANT_ARG },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "keep-run-dir", no_argument, NULL, OPT_KEEP },
 		{ "help", no_argument, NULL, 'h' },
@@ -194,6 +196,11 @@ int cli_parse_opts(const char *sub, int argc, char **argv,
 		case OPT_SECURE_ARG:
 			if (cli_push(o->secure_args, &o->n_secure_args, optarg,
 				     "--secure-arg"))
+				return -1;
+			break;
+		case OPT_SUPPLICANT_ARG:
+			if (cli_push(o->supplicant_args, &o->n_supplicant_args,
+				     optarg, "--supplicant-arg"))
 				return -1;
 			break;
 		case OPT_TIMEOUT:

@@ -551,6 +551,8 @@ static int stack_build_argv(const struct stack *st, int idx,
 	default:
 		if (stack_ta_dirs(st, o, a, store))
 			return -1;
+		for (i = 0; i < o->n_supplicant_args; i++)
+			sa_add(a, o->supplicant_args[i]);
 		break;
 	}
 	if (a->overflow) {
