@@ -13,6 +13,7 @@
 
 #include "entry.h"
 #include "frame_table.h"
+#include "shm_reg.h"
 #include "log.h"
 #include "softee_chan.h"
 #include "ta_manager.h"
@@ -66,6 +67,7 @@ static void chan_boot(uint64_t boot_id)
 		IMSG_LOG("normal world rebooted: dropping its state");
 		thread_abort_vm(0);
 		tm_drop_vm(0);
+		shm_reg_drop_vm(0);
 		ft_drop_vm(0);
 	}
 	pthread_mutex_unlock(&ch.lock);

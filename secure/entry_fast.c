@@ -24,7 +24,8 @@ uint32_t entry_sec_caps(void)
 
 	if (sw_cfg.reserved_shm)
 		caps |= OPTEE_SMC_SEC_CAP_HAVE_RESERVED_SHM;
-	/* DYNAMIC_SHM arrives with registered shm (next issue). */
+	if (sw_cfg.dynamic_shm)
+		caps |= OPTEE_SMC_SEC_CAP_DYNAMIC_SHM;
 	return caps;
 }
 

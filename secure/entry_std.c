@@ -12,6 +12,7 @@
 #include "msg_param.h"
 #include "optee_smc.h"
 #include "rpc.h"
+#include "shm_reg.h"
 #include "sw_config.h"
 #include "ta_manager.h"
 #include "tee_err.h"
@@ -86,7 +87,7 @@ static void entry_write_params(paddr_t pa, const struct msg_call *c,
 
 		if (!msg_type_is_output(p->msg_type))
 			continue;
-		if (msg_type_is_tmem(p->msg_type)) {
+		if (msg_type_is_memref(p->msg_type)) {
 			uint64_t size = res->ta.params[i].size;
 
 			entry_put(pa, off + offsetof(struct optee_msg_param_tmem,
@@ -102,17 +103,35 @@ static void entry_write_params(paddr_t pa, const struct msg_call *c,
 	}
 }
 
-/* Resolve every non-NULL memref to a mobj; -EFAULT if not valid memory. */
-static int entry_get_mobjs(const struct msg_call *c, struct mobj **mobjs)
+/* Resolve one memref param to a mobj (NULL for a NULL memref). */
+static int entry_get_mobj(uint32_t vm_id, const struct msg_param *p,
+			  struct mobj **m)
 {
-	for (uint32_t i = 0; i < c->n_params; i++) {
-		const struct msg_param *p = &c->params[i];
-		int rc;
+	*m = NULL;
+	if (msg_type_is_rmem(p->msg_type)) {
+		if (!sw_cfg.dynamic_shm)
+			return -EINVAL;
+		return shm_reg_slice(vm_id, p->shm_ref, p->offs, p->size, m);
+	}
+	if (!msg_type_is_tmem(p->msg_type) || p->null_ref)
+		return 0;
+	if (p->noncontig) {
+		if (!sw_cfg.dynamic_shm)
+			return -EINVAL;
+		return mobj_noncontig_get(vm_id, p->pa, p->size, m);
+	}
+	return mobj_tmem_get(p->pa, p->size, m);
+}
 
+/* Resolve every non-NULL memref to a mobj; -errno if not valid memory. */
+static int entry_get_mobjs(uint32_t vm_id, const struct msg_call *c,
+			   struct mobj **mobjs)
+{
+	for (uint32_t i = 0; i < MSG_NUM_CLIENT_PARAMS; i++)
 		mobjs[i] = NULL;
-		if (!msg_type_is_tmem(p->msg_type) || p->null_ref)
-			continue;
-		rc = mobj_tmem_get(p->pa, p->size, &mobjs[i]);
+	for (uint32_t i = 0; i < c->n_params; i++) {
+		int rc = entry_get_mobj(vm_id, &c->params[i], &mobjs[i]);
+
 		if (rc)
 			return rc;
 	}
@@ -123,6 +142,41 @@ static void entry_put_mobjs(struct mobj **mobjs)
 {
 	for (uint32_t i = 0; i < MSG_NUM_CLIENT_PARAMS; i++)
 		mobj_put(mobjs[i]);
+}
+
+/* REGISTER_SHM / UNREGISTER_SHM: the GP result for arg->ret. */
+static uint32_t entry_shm_cmd(uint32_t vm_id, const struct msg_call *c)
+{
+	int rc;
+
+	/* An OS without dynamic shm does not know these commands. */
+	if (!sw_cfg.dynamic_shm)
+		return TEE_ERROR_NOT_SUPPORTED;
+	if (c->cmd == OPTEE_MSG_CMD_UNREGISTER_SHM) {
+		rc = shm_reg_unregister(vm_id, c->shm_cookie);
+		if (rc)
+			DMSG_LOG("UNREGISTER_SHM 0x%llx: %d",
+				 (unsigned long long)c->shm_cookie, rc);
+		return rc == -ENOENT ? TEE_ERROR_ITEM_NOT_FOUND :
+		       rc == -EBUSY ? TEE_ERROR_BUSY :
+		       rc ? TEE_ERROR_GENERIC : TEE_SUCCESS;
+	}
+	rc = shm_reg_register(vm_id, c->shm_cookie, c->shm_buf_ptr,
+			      c->shm_size);
+	if (rc)
+		DMSG_LOG("REGISTER_SHM 0x%llx (list 0x%llx, %llu bytes): %d",
+			 (unsigned long long)c->shm_cookie,
+			 (unsigned long long)c->shm_buf_ptr,
+			 (unsigned long long)c->shm_size, rc);
+	switch (rc) {
+	case 0:
+		return TEE_SUCCESS;
+	case -ENOMEM:
+	case -ENOSPC:
+		return TEE_ERROR_OUT_OF_MEMORY;
+	default:
+		return TEE_ERROR_BAD_PARAMETERS;
+	}
 }
 
 static void entry_dispatch(struct sw_thread *t, paddr_t pa,
@@ -137,19 +191,19 @@ static void entry_dispatch(struct sw_thread *t, paddr_t pa,
 	rc = msg_arg_parse(arg, len, &c);
 	if (rc) {
 		atomic_fetch_add(&n_badargs, 1);
-		entry_write_result(pa, rc == -EOPNOTSUPP ?
-				   TEE_ERROR_NOT_SUPPORTED :
-				   TEE_ERROR_BAD_PARAMETERS, TEE_ORIGIN_TEE);
+		entry_write_result(pa, TEE_ERROR_BAD_PARAMETERS, TEE_ORIGIN_TEE);
 		return;
 	}
 	switch (c.cmd) {
 	case OPTEE_MSG_CMD_OPEN_SESSION:
 	case OPTEE_MSG_CMD_INVOKE_COMMAND:
-		rc = entry_get_mobjs(&c, mobjs);
+		rc = entry_get_mobjs(t->vm_id, &c, mobjs);
 		if (rc) {
 			atomic_fetch_add(&n_badargs, 1);
 			entry_put_mobjs(mobjs);
-			entry_write_result(pa, TEE_ERROR_BAD_PARAMETERS,
+			entry_write_result(pa, rc == -ENOMEM || rc == -ENOSPC ?
+					   TEE_ERROR_OUT_OF_MEMORY :
+					   TEE_ERROR_BAD_PARAMETERS,
 					   TEE_ORIGIN_TEE);
 			return;
 		}
@@ -177,6 +231,11 @@ static void entry_dispatch(struct sw_thread *t, paddr_t pa,
 		tm_close_session(t, &c, &res);
 		entry_write_result(pa, res.ret, res.origin);
 		return;
+	case OPTEE_MSG_CMD_REGISTER_SHM:
+	case OPTEE_MSG_CMD_UNREGISTER_SHM:
+		entry_write_result(pa, entry_shm_cmd(t->vm_id, &c),
+				   TEE_ORIGIN_TEE);
+		return;
 	case OPTEE_MSG_CMD_CANCEL:
 		atomic_fetch_add(&n_cancel, 1);
 		tm_cancel(t->vm_id, c.session, c.cancel_id);
@@ -188,22 +247,39 @@ static void entry_dispatch(struct sw_thread *t, paddr_t pa,
 	}
 }
 
+/*
+ * Where an arg may live: anywhere in the carve-out (8-byte aligned), or,
+ * with dynamic shm, a 4 KiB aligned frame announced by the caller that
+ * holds the whole arg.
+ */
+static bool entry_arg_where_ok(uint32_t vm_id, paddr_t pa, size_t len)
+{
+	if (pa & 7)
+		return false;
+	if (sw_cfg.reserved_shm &&
+	    sw_pa_in_carveout(pa, sizeof(struct optee_msg_arg)))
+		return sw_pa_in_carveout(pa, len);
+	if (!sw_cfg.dynamic_shm || !softee_pa_is_frame_aligned(pa) ||
+	    len > SOFTEE_FRAME_SIZE)
+		return false;
+	return ft_range_ok_vm(vm_id, pa, SOFTEE_FRAME_SIZE);
+}
+
 /* Copy the arg out of normal-world memory; false means EBADADDR. */
-static bool entry_fetch_arg(paddr_t pa, struct optee_msg_arg **arg,
-			    size_t *len)
+static bool entry_fetch_arg(uint32_t vm_id, paddr_t pa,
+			    struct optee_msg_arg **arg, size_t *len)
 {
 	struct optee_msg_arg hdr;
 	struct optee_msg_arg *a;
 	size_t n;
 
-	if ((pa & 7) || !sw_cfg.reserved_shm ||
-	    !sw_pa_in_carveout(pa, sizeof(hdr)) ||
+	if (!entry_arg_where_ok(vm_id, pa, sizeof(hdr)) ||
 	    ft_copy_from(pa, &hdr, sizeof(hdr)))
 		return false;
 	if (hdr.num_params > OPTEE_MSG_MAX_NUM_PARAMS)
 		return false;
 	n = OPTEE_MSG_GET_ARG_SIZE(hdr.num_params);
-	if (!sw_pa_in_carveout(pa, n))
+	if (!entry_arg_where_ok(vm_id, pa, n))
 		return false;
 	a = malloc(n);
 	if (!a)
@@ -231,7 +307,7 @@ void entry_std_thread(struct sw_thread *t, const uint32_t in[8],
 		out[0] = OPTEE_SMC_RETURN_EBADCMD;
 		return;
 	}
-	if (!entry_fetch_arg(pa, &arg, &len)) {
+	if (!entry_fetch_arg(t->vm_id, pa, &arg, &len)) {
 		atomic_fetch_add(&n_badaddr, 1);
 		out[0] = OPTEE_SMC_RETURN_EBADADDR;
 		return;

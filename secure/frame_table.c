@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "frame_hash.h"
 #include "sw_config.h"
 #include "util.h"
 
@@ -27,6 +28,12 @@ static struct {
 	pthread_mutex_t lock;
 	struct ft_ext *idx;
 	size_t n_idx, cap_idx;
+	/*
+	 * Per-frame index for the page-list reader, which resolves one
+	 * frame at a time: with scattered PAs the extent index has as many
+	 * entries as frames, so a hash beats the binary search there.
+	 */
+	struct frame_hash hash;
 	struct ft_region *regions;
 	uint64_t next_handle;
 	uint64_t n_regions, n_frames;
@@ -64,11 +71,31 @@ static const struct ft_ext *ft_find(paddr_t pa)
 	return NULL;
 }
 
-static bool ft_overlaps(paddr_t pa, uint64_t nframes)
+/* Add every frame of r (its extents already validated). Table locked. */
+static int ft_hash_add_region(struct ft_region *r)
 {
-	size_t i = ft_lower(pa);
+	uint64_t frame = 0;
+	int rc = frame_hash_reserve(&ft.hash, r->nframes);
 
-	return i < ft.n_idx && ft.idx[i].pa < pa + nframes * SOFTEE_FRAME_SIZE;
+	if (rc)
+		return rc;
+	for (uint32_t e = 0; e < r->n_ext; e++) {
+		uint64_t pfn = r->ext[e].pa >> SOFTEE_FRAME_SHIFT;
+
+		for (uint64_t k = 0; k < r->ext[e].nframes; k++)
+			frame_hash_put(&ft.hash, pfn + k, r, frame++);
+	}
+	return 0;
+}
+
+static void ft_hash_remove_region(struct ft_region *r)
+{
+	for (uint32_t e = 0; e < r->n_ext; e++) {
+		uint64_t pfn = r->ext[e].pa >> SOFTEE_FRAME_SHIFT;
+
+		for (uint64_t k = 0; k < r->ext[e].nframes; k++)
+			frame_hash_del(&ft.hash, pfn + k);
+	}
 }
 
 /* The sender's PA space: the carve-out window or normal-world DDR. */
@@ -81,52 +108,6 @@ static bool ft_pa_allowed(paddr_t pa, uint64_t len)
 	if (sw_cfg.reserved_shm && sw_pa_in_carveout(pa, len))
 		return true;
 	return pa >= SOFTEE_DDR_BASE && end <= SOFTEE_DDR_BASE + SOFTEE_DDR_SIZE;
-}
-
-static int ft_cmp_ext(const void *a, const void *b)
-{
-	const struct softee_pa_extent *x = a, *y = b;
-
-	return x->pa < y->pa ? -1 : x->pa > y->pa;
-}
-
-/* Check the extents among themselves and against the window. */
-static int ft_check_extents(const struct softee_pa_extent *ext, uint32_t n,
-			    uint64_t nframes)
-{
-	struct softee_pa_extent *s;
-	uint64_t sum = 0;
-	int ret = 0;
-
-	if (!n)
-		return -EINVAL;
-	for (uint32_t i = 0; i < n; i++) {
-		uint64_t len;
-
-		if (!ext[i].nframes || ext[i].nframes > FT_MAX_REGION_FRAMES ||
-		    !softee_pa_is_frame_aligned(ext[i].pa))
-			return -EINVAL;
-		if (ADD_OVERFLOW(sum, ext[i].nframes, &sum))
-			return -EINVAL;
-		len = ext[i].nframes * SOFTEE_FRAME_SIZE;
-		if (!ft_pa_allowed(ext[i].pa, len))
-			return -EFAULT;
-	}
-	if (sum != nframes)
-		return -EINVAL;
-	s = malloc(n * sizeof(*s));
-	if (!s)
-		return -ENOMEM;
-	memcpy(s, ext, n * sizeof(*s));
-	qsort(s, n, sizeof(*s), ft_cmp_ext);
-	for (uint32_t i = 1; i < n; i++) {
-		if (s[i - 1].pa + s[i - 1].nframes * SOFTEE_FRAME_SIZE > s[i].pa) {
-			ret = -EBUSY;
-			break;
-		}
-	}
-	free(s);
-	return ret;
 }
 
 static int ft_check_fd(int fd, uint64_t file_offset, uint64_t nframes)
@@ -155,36 +136,88 @@ static int ft_cmp_idx(const void *a, const void *b)
 	return x->pa < y->pa ? -1 : x->pa > y->pa;
 }
 
-/* Sort the region's extents and merge them into the index in one pass. */
-static int ft_index_insert(struct ft_region *r)
+/*
+ * Check the extents (alignment, window, sum) and build r's index entries
+ * sorted by PA, refusing extents that overlap each other. *out is
+ * malloc'd. The sort is skipped when the sender already sorted them.
+ */
+static int ft_build_extents(struct ft_region *r, uint64_t nframes,
+			    struct ft_ext **out)
 {
-	size_t need = ft.n_idx + r->n_ext, i, j, k;
 	struct ft_ext *add;
-	uint64_t frame = 0;
+	uint64_t sum = 0;
+	bool sorted = true;
 
+	if (!r->n_ext)
+		return -EINVAL;
 	add = malloc(r->n_ext * sizeof(*add));
 	if (!add)
 		return -ENOMEM;
-	for (uint32_t e = 0; e < r->n_ext; e++) {
-		add[e] = (struct ft_ext){ .pa = r->ext[e].pa,
-			.nframes = r->ext[e].nframes, .r = r, .first_frame = frame };
-		frame += r->ext[e].nframes;
+	for (uint32_t i = 0; i < r->n_ext; i++) {
+		const struct softee_pa_extent *e = &r->ext[i];
+
+		if (!e->nframes || e->nframes > FT_MAX_REGION_FRAMES ||
+		    !softee_pa_is_frame_aligned(e->pa) || !e->pa) {
+			free(add);
+			return -EINVAL;
+		}
+		if (!ft_pa_allowed(e->pa, e->nframes * SOFTEE_FRAME_SIZE)) {
+			free(add);
+			return -EFAULT;
+		}
+		add[i] = (struct ft_ext){ .pa = e->pa, .nframes = e->nframes,
+					  .r = r, .first_frame = sum };
+		sum += e->nframes;	/* each <= 2^22: cannot overflow */
+		if (i && add[i - 1].pa > add[i].pa)
+			sorted = false;
 	}
-	qsort(add, r->n_ext, sizeof(*add), ft_cmp_idx);
+	if (sum != nframes) {
+		free(add);
+		return -EINVAL;
+	}
+	if (!sorted)
+		qsort(add, r->n_ext, sizeof(*add), ft_cmp_idx);
+	for (uint32_t i = 1; i < r->n_ext; i++) {
+		if (add[i - 1].pa + add[i - 1].nframes * SOFTEE_FRAME_SIZE >
+		    add[i].pa) {
+			free(add);
+			return -EBUSY;
+		}
+	}
+	*out = add;
+	return 0;
+}
+
+/* Does any frame of r already belong to a region? Table locked. */
+static bool ft_region_overlaps(const struct ft_region *r)
+{
+	for (uint32_t e = 0; e < r->n_ext; e++) {
+		uint64_t pfn = r->ext[e].pa >> SOFTEE_FRAME_SHIFT;
+
+		for (uint64_t k = 0; k < r->ext[e].nframes; k++)
+			if (frame_hash_get(&ft.hash, pfn + k))
+				return true;
+	}
+	return false;
+}
+
+/* Merge r's sorted entries into the index in one pass. Table locked. */
+static int ft_index_insert(const struct ft_ext *add, size_t n_add)
+{
+	size_t need = ft.n_idx + n_add, i, j, k;
+
 	if (need > ft.cap_idx) {
 		size_t cap = MAX(need, ft.cap_idx * 2 + 64);
 		struct ft_ext *n = realloc(ft.idx, cap * sizeof(*n));
 
-		if (!n) {
-			free(add);
+		if (!n)
 			return -ENOMEM;
-		}
 		ft.idx = n;
 		ft.cap_idx = cap;
 	}
 	/* Merge from the back so nothing is overwritten before it moves. */
 	i = ft.n_idx;
-	j = r->n_ext;
+	j = n_add;
 	k = need;
 	while (j > 0) {
 		if (i > 0 && ft.idx[i - 1].pa > add[j - 1].pa)
@@ -193,7 +226,6 @@ static int ft_index_insert(struct ft_region *r)
 			ft.idx[--k] = add[--j];
 	}
 	ft.n_idx = need;
-	free(add);
 	return 0;
 }
 
@@ -219,16 +251,14 @@ int ft_region_add(uint32_t vm_id, uint64_t region_id, int fd,
 		  uint64_t file_offset, uint64_t nframes,
 		  const struct softee_pa_extent *ext, uint32_t n_ext)
 {
+	struct ft_ext *add = NULL;
 	struct ft_region *r;
 	int ret;
 
-	if (!nframes || nframes > FT_MAX_REGION_FRAMES ||
+	if (!nframes || nframes > FT_MAX_REGION_FRAMES || !n_ext ||
 	    n_ext > FT_MAX_REGION_FRAMES)
 		return -EINVAL;
 	ret = ft_check_fd(fd, file_offset, nframes);
-	if (ret)
-		return ret;
-	ret = ft_check_extents(ext, n_ext, nframes);
 	if (ret)
 		return ret;
 	r = calloc(1, sizeof(*r));
@@ -241,6 +271,9 @@ int ft_region_add(uint32_t vm_id, uint64_t region_id, int fd,
 	}
 	memcpy(r->ext, ext, n_ext * sizeof(*ext));
 	r->n_ext = n_ext;
+	ret = ft_build_extents(r, nframes, &add);
+	if (ret)
+		goto err_free;
 	r->map = mmap(NULL, nframes * SOFTEE_FRAME_SIZE, PROT_READ | PROT_WRITE,
 		      MAP_SHARED, fd, (off_t)file_offset);
 	if (r->map == MAP_FAILED) {
@@ -259,27 +292,32 @@ int ft_region_add(uint32_t vm_id, uint64_t region_id, int fd,
 		ret = -EEXIST;
 		goto err_unlock;
 	}
-	for (uint32_t i = 0; i < n_ext; i++) {
-		if (ft_overlaps(ext[i].pa, ext[i].nframes)) {
-			ret = -EBUSY;
-			goto err_unlock;
-		}
+	if (ft_region_overlaps(r)) {
+		ret = -EBUSY;
+		goto err_unlock;
 	}
-	ret = ft_index_insert(r);
+	ret = ft_hash_add_region(r);
 	if (ret)
 		goto err_unlock;
+	ret = ft_index_insert(add, n_ext);
+	if (ret) {
+		ft_hash_remove_region(r);
+		goto err_unlock;
+	}
 	r->handle = ft.next_handle++;
 	r->next = ft.regions;
 	ft.regions = r;
 	ft.n_regions++;
 	ft.n_frames += nframes;
 	pthread_mutex_unlock(&ft.lock);
+	free(add);
 	return 0;
 
 err_unlock:
 	pthread_mutex_unlock(&ft.lock);
 	munmap(r->map, nframes * SOFTEE_FRAME_SIZE);
 err_free:
+	free(add);
 	free(r->ext);
 	free(r);
 	return ret;
@@ -302,6 +340,7 @@ static bool ft_unlink(struct ft_region *r)
 		if (*pp == r) {
 			*pp = r->next;
 			ft_index_remove(r);
+			ft_hash_remove_region(r);
 			r->gone = true;
 			ft.n_regions--;
 			ft.n_frames -= r->nframes;
@@ -364,6 +403,7 @@ void ft_fini(void)
 	free(ft.idx);
 	ft.idx = NULL;
 	ft.n_idx = ft.cap_idx = 0;
+	frame_hash_free(&ft.hash);
 	pthread_mutex_unlock(&ft.lock);
 }
 
@@ -549,4 +589,83 @@ void ft_stats(uint64_t *regions, uint64_t *frames)
 	*regions = ft.n_regions;
 	*frames = ft.n_frames;
 	pthread_mutex_unlock(&ft.lock);
+}
+
+void ft_lock(void)
+{
+	pthread_mutex_lock(&ft.lock);
+}
+
+void ft_unlock(void)
+{
+	pthread_mutex_unlock(&ft.lock);
+}
+
+int ft_lookup_locked(uint32_t vm_id, paddr_t pa, struct ft_region **r,
+		     uint64_t *frame)
+{
+	const struct frame_hash_slot *h = frame_hash_get(&ft.hash,
+						pa >> SOFTEE_FRAME_SHIFT);
+
+	if (!h || h->r->vm_id != vm_id || !softee_pa_is_frame_aligned(pa))
+		return -EFAULT;
+	*r = h->r;
+	*frame = h->frame;
+	return 0;
+}
+
+void ft_get_locked(struct ft_region *r)
+{
+	r->refs++;
+}
+
+bool ft_range_ok_vm(uint32_t vm_id, paddr_t pa, uint64_t len)
+{
+	paddr_t cur;
+	uint64_t left;
+	bool ok = true;
+
+	if (!ft_span(pa, len, &cur, &left))
+		return false;
+	pthread_mutex_lock(&ft.lock);
+	while (left) {
+		const struct ft_ext *e = ft_find(cur);
+		uint64_t take;
+
+		if (!e || e->r->vm_id != vm_id) {
+			ok = false;
+			break;
+		}
+		take = MIN(left, e->nframes - (cur - e->pa) / SOFTEE_FRAME_SIZE);
+		cur += take * SOFTEE_FRAME_SIZE;
+		left -= take;
+	}
+	pthread_mutex_unlock(&ft.lock);
+	return ok;
+}
+
+void ft_host_get(struct ft_region *r)
+{
+	pthread_mutex_lock(&ft.lock);
+	r->refs++;
+	r->host_refs++;
+	pthread_mutex_unlock(&ft.lock);
+}
+
+void ft_host_put(struct ft_region *r)
+{
+	pthread_mutex_lock(&ft.lock);
+	r->host_refs--;
+	pthread_mutex_unlock(&ft.lock);
+	ft_put(r);
+}
+
+bool ft_region_dropped(struct ft_region *r)
+{
+	bool d;
+
+	pthread_mutex_lock(&ft.lock);
+	d = r->gone && r->refs == r->host_refs;
+	pthread_mutex_unlock(&ft.lock);
+	return d;
 }

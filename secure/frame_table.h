@@ -20,6 +20,7 @@ struct ft_region {
 	uint64_t nframes;
 	uint64_t file_offset;
 	unsigned int refs;	/* under the table lock */
+	unsigned int host_refs;	/* of refs: held by TA hosts given the fd */
 	bool gone;		/* withdrawn by the normal world */
 	struct softee_pa_extent *ext;
 	uint32_t n_ext;
@@ -71,5 +72,28 @@ int ft_copy_to(paddr_t pa, const void *buf, size_t len);
 bool ft_range_ok(paddr_t pa, uint64_t len);
 
 void ft_stats(uint64_t *regions, uint64_t *frames);
+
+/*
+ * Batch access for the page-list reader: with the table locked, resolve
+ * frames of one VM without a lock round trip per frame.
+ */
+void ft_lock(void);
+void ft_unlock(void);
+/* The frame at pa (frame aligned) if announced by vm_id. 0 or -EFAULT. */
+int ft_lookup_locked(uint32_t vm_id, paddr_t pa, struct ft_region **r,
+		     uint64_t *frame);
+/* Take a reference with the table already locked. */
+void ft_get_locked(struct ft_region *r);
+/* Is every frame of [pa, pa + len) announced by vm_id? */
+bool ft_range_ok_vm(uint32_t vm_id, paddr_t pa, uint64_t len);
+
+/*
+ * References held by TA hosts: a region the normal world withdrew is
+ * only dropped from the hosts once nothing else (registered shm, a
+ * running call) uses it any more.
+ */
+void ft_host_get(struct ft_region *r);
+void ft_host_put(struct ft_region *r);
+bool ft_region_dropped(struct ft_region *r);
 
 #endif

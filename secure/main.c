@@ -16,7 +16,9 @@
 #include "entry.h"
 #include "frame_table.h"
 #include "log.h"
+#include "mobj.h"
 #include "rpc.h"
+#include "shm_reg.h"
 #include "softee_chan.h"
 #include "sw_config.h"
 #include "ta_host.h"
@@ -33,6 +35,7 @@ static void usage(FILE *f)
 	fprintf(f, "usage: " PROG " --run-dir DIR [--threads N] "
 		"[--carveout-size BYTES] [--carveout-base PA]\n"
 		"       [--no-reserved-shm] [--no-dynamic-shm] "
+		"[--max-reg-bytes BYTES]\n       "
 		"[--ta-pubkey PEM] [--ta-host PATH]\n"
 		"       [--log-level err|warn|info|debug] [--ready-fd N] "
 		"[--foreground]\n");
@@ -99,10 +102,12 @@ static void ctl_handler(const char *cmd, FILE *out, void *arg)
 	if (!strcmp(cmd, "status")) {
 		unsigned int total, busy;
 		uint64_t el, sess, insts, regions, frames;
+		struct shm_reg_stats rs;
 
 		thread_stats(&total, &busy, &el);
 		tm_stats(&sess, &insts);
 		ft_stats(&regions, &frames);
+		shm_reg_stats(&rs);
 		fprintf(out, "threads: %u\nthreads_busy: %u\nsessions: %llu\n"
 			"ta_instances: %llu\nregions: %llu\nframes: %llu\n"
 			"carveout_base: 0x%llx\ncarveout_size: %llu\n"
@@ -113,10 +118,17 @@ static void ctl_handler(const char *cmd, FILE *out, void *arg)
 			(unsigned long long)sw_cfg.carveout_base,
 			(unsigned long long)sw_cfg.carveout_size,
 			sw_cfg.reserved_shm ? "yes" : "no", entry_sec_caps());
+		fprintf(out, "dynamic_shm: %s\nregistered_shm: %llu\n"
+			"registered_bytes: %llu\nmax_reg_bytes: %llu\n",
+			sw_cfg.dynamic_shm ? "yes" : "no",
+			(unsigned long long)rs.count,
+			(unsigned long long)rs.bytes,
+			(unsigned long long)sw_cfg.max_reg_bytes);
 	} else if (!strcmp(cmd, "stat")) {
 		unsigned int total, busy;
 		uint64_t el, smcs, fast, std, resumes;
 		struct entry_std_stats s;
+		struct shm_reg_stats rs;
 
 		thread_stats(&total, &busy, &el);
 		entry_fast_stats(&smcs, &fast, &std, &resumes);
@@ -132,6 +144,18 @@ static void ctl_handler(const char *cmd, FILE *out, void *arg)
 			(unsigned long long)s.close, (unsigned long long)s.cancel,
 			(unsigned long long)s.bad_addr,
 			(unsigned long long)s.bad_args);
+		shm_reg_stats(&rs);
+		fprintf(out, "registered_shm: %llu\nregistered_bytes: %llu\n"
+			"register_shm: %llu\nunregister_shm: %llu\n"
+			"register_refused: %llu\npagelist_entries: %llu\n"
+			"max_reg_bytes: %llu\n",
+			(unsigned long long)rs.count,
+			(unsigned long long)rs.bytes,
+			(unsigned long long)rs.registered,
+			(unsigned long long)rs.unregistered,
+			(unsigned long long)rs.refused,
+			(unsigned long long)mobj_pagelist_entries(),
+			(unsigned long long)sw_cfg.max_reg_bytes);
 	} else if (!strcmp(cmd, "stop")) {
 		fprintf(out, "stopping\n");
 		kill(getpid(), SIGTERM);
@@ -164,6 +188,7 @@ int main(int argc, char **argv)
 		{ "carveout-base", required_argument, NULL, 'b' },
 		{ "no-reserved-shm", no_argument, NULL, 'R' },
 		{ "no-dynamic-shm", no_argument, NULL, 'D' },
+		{ "max-reg-bytes", required_argument, NULL, 'm' },
 		{ "ta-pubkey", required_argument, NULL, 'k' },
 		{ "ta-host", required_argument, NULL, 'H' },
 		{ "log-level", required_argument, NULL, 'l' },
@@ -203,6 +228,14 @@ int main(int argc, char **argv)
 			break;
 		case 'R': sw_cfg.reserved_shm = false; break;
 		case 'D': sw_cfg.dynamic_shm = false; break;
+		case 'm':
+			if (parse_size(optarg, &sw_cfg.max_reg_bytes) ||
+			    !sw_cfg.max_reg_bytes) {
+				fprintf(stderr, PROG ": bad --max-reg-bytes %s\n",
+					optarg);
+				return 1;
+			}
+			break;
 		case 'k': pubkey = optarg; break;
 		case 'H':
 			snprintf(sw_cfg.ta_host, sizeof(sw_cfg.ta_host), "%s", optarg);
@@ -237,6 +270,8 @@ int main(int argc, char **argv)
 			(unsigned long long)sw_cfg.carveout_size);
 		return 1;
 	}
+	if (!sw_cfg.reserved_shm && !sw_cfg.dynamic_shm)
+		WMSG("neither reserved nor dynamic shm: no driver can talk to us");
 	if (exe_dir(dir, sizeof(dir))) {
 		fprintf(stderr, PROG ": cannot find my own binary\n");
 		return 1;

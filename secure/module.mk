@@ -2,7 +2,7 @@
 SECURE_LIB_SRCS := secure/sw_config.c secure/frame_table.c secure/mobj.c \
 	secure/msg_param.c secure/thread.c secure/rpc.c secure/ta_loader.c \
 	secure/ta_host.c secure/ta_manager.c secure/entry_fast.c \
-	secure/entry_std.c
+	secure/entry_std.c secure/pagelist.c secure/shm_reg.c secure/frame_hash.c
 SECURE_SRCS := $(SECURE_LIB_SRCS) secure/channel.c secure/main.c
 SECURE_BIN := $(BUILD)/bin/softee-secure
 SECURE_LIB := $(BUILD)/lib/libsofteesecure.a
@@ -15,7 +15,8 @@ $(SECURE_BIN): $(call objs,secure/channel.c secure/main.c) $(SECURE_LIB) $(COMMO
 LDLIBS_softee-secure := $(COMMON_LDLIBS)
 
 SECURE_TESTS := tests/unit/secure_frame_table.c tests/unit/secure_msg_param.c \
-	tests/unit/secure_entry_fast.c tests/unit/secure_rpc.c
+	tests/unit/secure_entry_fast.c tests/unit/secure_rpc.c \
+	tests/unit/secure_pagelist.c tests/unit/secure_shm_reg.c
 SECURE_TEST_BINS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(SECURE_TESTS))
 
 $(BUILD)/tests/unit/secure_%: $(BUILD)/obj/tests/unit/secure_%.o $(SECURE_LIB) $(COMMON_LIB)
@@ -26,6 +27,8 @@ CFLAGS_tests/unit/secure_frame_table.c := -Isecure -Itests/lib
 CFLAGS_tests/unit/secure_msg_param.c := -Isecure -Itests/lib
 CFLAGS_tests/unit/secure_entry_fast.c := -Isecure -Itests/lib
 CFLAGS_tests/unit/secure_rpc.c := -Isecure -Itests/lib
+CFLAGS_tests/unit/secure_pagelist.c := -Isecure -Itests/lib
+CFLAGS_tests/unit/secure_shm_reg.c := -Isecure -Itests/lib
 
 TEST_UNIT_PROGS += $(SECURE_TEST_BINS)
 ALL_TARGETS += $(SECURE_BIN) $(SECURE_TEST_BINS)

@@ -48,22 +48,41 @@ static int msg_client_param(const struct optee_msg_param *p,
 	case OPTEE_MSG_ATTR_TYPE_TMEM_INPUT:
 	case OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT:
 	case OPTEE_MSG_ATTR_TYPE_TMEM_INOUT:
-		/* NONCONTIG belongs to dynamic shm (next issue). */
-		if (attr & ~((uint64_t)OPTEE_MSG_ATTR_TYPE_MASK | MSG_CACHE_BITS))
+		if (attr & ~((uint64_t)OPTEE_MSG_ATTR_TYPE_MASK | MSG_CACHE_BITS |
+			     OPTEE_MSG_ATTR_NONCONTIG))
 			return -EINVAL;
 		out->gp_type = type - OPTEE_MSG_ATTR_TYPE_TMEM_INPUT +
 			       TEE_PARAM_TYPE_MEMREF_INPUT;
 		out->pa = p->u.tmem.buf_ptr;
 		out->size = p->u.tmem.size;
+		out->noncontig = attr & OPTEE_MSG_ATTR_NONCONTIG;
 		if (!out->pa) {
+			/* A page list at PA 0 is no list: refuse, not NULL. */
+			if (out->noncontig)
+				return -EINVAL;
 			out->null_ref = true;
 			return 0;
 		}
+		if (out->noncontig && !out->size)
+			return -EINVAL;
 		if (ADD_OVERFLOW(out->pa, out->size, &end))
 			return -EINVAL;
 		return 0;
+	case OPTEE_MSG_ATTR_TYPE_RMEM_INPUT:
+	case OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT:
+	case OPTEE_MSG_ATTR_TYPE_RMEM_INOUT:
+		if (attr & ~((uint64_t)OPTEE_MSG_ATTR_TYPE_MASK | MSG_CACHE_BITS))
+			return -EINVAL;
+		/* msg RMEM_* and GP MEMREF_* share their numbers. */
+		out->gp_type = type - OPTEE_MSG_ATTR_TYPE_RMEM_INPUT +
+			       TEE_PARAM_TYPE_MEMREF_INPUT;
+		out->offs = p->u.rmem.offs;
+		out->size = p->u.rmem.size;
+		out->shm_ref = p->u.rmem.shm_ref;
+		if (ADD_OVERFLOW(out->offs, out->size, &end))
+			return -EINVAL;
+		return 0;
 	default:
-		/* RMEM/FMEM need registered shm: refused this issue. */
 		return -EINVAL;
 	}
 }
@@ -143,12 +162,16 @@ int msg_arg_parse(const struct optee_msg_arg *arg, size_t len,
 		if (arg->num_params != 1 ||
 		    arg->params[0].attr != OPTEE_MSG_REGISTER_SHM_ATTR)
 			return -EINVAL;
-		return -EOPNOTSUPP;
+		c->shm_buf_ptr = arg->params[0].u.tmem.buf_ptr;
+		c->shm_size = arg->params[0].u.tmem.size;
+		c->shm_cookie = arg->params[0].u.tmem.shm_ref;
+		return 0;
 	case OPTEE_MSG_CMD_UNREGISTER_SHM:
 		if (arg->num_params != 1 ||
 		    arg->params[0].attr != OPTEE_MSG_ATTR_TYPE_RMEM_INPUT)
 			return -EINVAL;
-		return -EOPNOTSUPP;
+		c->shm_cookie = arg->params[0].u.rmem.shm_ref;
+		return 0;
 	default:
 		return -EINVAL;
 	}

@@ -21,8 +21,11 @@ struct msg_param {
 	uint32_t gp_type;	/* TEE_PARAM_TYPE_* */
 	uint32_t msg_type;	/* OPTEE_MSG_ATTR_TYPE_* it came as */
 	uint64_t a, b;		/* values */
-	paddr_t pa;		/* tmem */
+	paddr_t pa;		/* tmem: PA, or page list PA | offset */
 	uint64_t size;
+	uint64_t offs;		/* rmem: offset inside the registration */
+	uint64_t shm_ref;	/* rmem: cookie of the registration */
+	bool noncontig;		/* tmem: pa names a page list */
 	bool null_ref;		/* tmem with buf_ptr 0 */
 };
 
@@ -35,12 +38,14 @@ struct msg_call {
 	uint32_t first_client;	/* msg index of client param 0 */
 	uint32_t n_params;	/* client params */
 	struct msg_param params[MSG_NUM_CLIENT_PARAMS];
+	/* REGISTER_SHM: the list; UNREGISTER_SHM: shm_cookie only. */
+	uint64_t shm_buf_ptr, shm_size, shm_cookie;
 };
 
 /*
  * Validate arg (len bytes, already copied into private memory). The
- * header num_params must be covered by len. Returns 0, -EINVAL (bad
- * parameters/command) or -EOPNOTSUPP (valid but not supported yet).
+ * header num_params must be covered by len. Returns 0 or -EINVAL (bad
+ * parameters/command).
  */
 int msg_arg_parse(const struct optee_msg_arg *arg, size_t len,
 		  struct msg_call *c);
@@ -61,12 +66,25 @@ static inline bool msg_type_is_tmem(uint32_t t)
 	       t <= OPTEE_MSG_ATTR_TYPE_TMEM_INOUT;
 }
 
+static inline bool msg_type_is_rmem(uint32_t t)
+{
+	return t >= OPTEE_MSG_ATTR_TYPE_RMEM_INPUT &&
+	       t <= OPTEE_MSG_ATTR_TYPE_RMEM_INOUT;
+}
+
+static inline bool msg_type_is_memref(uint32_t t)
+{
+	return msg_type_is_tmem(t) || msg_type_is_rmem(t);
+}
+
 static inline bool msg_type_is_output(uint32_t t)
 {
 	return t == OPTEE_MSG_ATTR_TYPE_VALUE_OUTPUT ||
 	       t == OPTEE_MSG_ATTR_TYPE_VALUE_INOUT ||
 	       t == OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT ||
-	       t == OPTEE_MSG_ATTR_TYPE_TMEM_INOUT;
+	       t == OPTEE_MSG_ATTR_TYPE_TMEM_INOUT ||
+	       t == OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT ||
+	       t == OPTEE_MSG_ATTR_TYPE_RMEM_INOUT;
 }
 
 #endif

@@ -35,6 +35,21 @@ static void rpc_free_cookie(struct sw_thread *t, uint64_t cookie)
 	rpc_exit(t, regs);
 }
 
+/*
+ * The RPC arg: in the carve-out (8-byte aligned), or with dynamic shm a
+ * 4 KiB aligned frame of the caller's that holds it all.
+ */
+static bool rpc_arg_pa_ok(uint32_t vm_id, paddr_t pa)
+{
+	if (pa & 7)
+		return false;
+	if (sw_cfg.reserved_shm && sw_pa_in_carveout(pa, RPC_ARG_SIZE))
+		return ft_range_ok(pa, RPC_ARG_SIZE);
+	return sw_cfg.dynamic_shm && softee_pa_is_frame_aligned(pa) &&
+	       RPC_ARG_SIZE <= SOFTEE_FRAME_SIZE &&
+	       ft_range_ok_vm(vm_id, pa, SOFTEE_FRAME_SIZE);
+}
+
 static int rpc_arg_get(struct sw_thread *t)
 {
 	uint32_t regs[8] = { OPTEE_SMC_RETURN_RPC_ALLOC, RPC_ARG_SIZE };
@@ -51,9 +66,7 @@ static int rpc_arg_get(struct sw_thread *t)
 	cookie = optee_smc_join(regs[4], regs[5]);
 	if (!pa)
 		return -ENOMEM;
-	if ((pa & 7) || !sw_cfg.reserved_shm ||
-	    !sw_pa_in_carveout(pa, RPC_ARG_SIZE) ||
-	    !ft_range_ok(pa, RPC_ARG_SIZE)) {
+	if (!rpc_arg_pa_ok(t->vm_id, pa)) {
 		EMSG("RPC arg at bad PA 0x%llx refused", (unsigned long long)pa);
 		rpc_free_cookie(t, cookie);
 		return -EFAULT;
@@ -109,6 +122,55 @@ int rpc_cmd(struct sw_thread *t, uint32_t cmd, struct optee_msg_param *params,
 	return 0;
 }
 
+/*
+ * The buffer an SHM_ALLOC reply names: a page list (dynamic shm), a
+ * carve-out range, or with dynamic shm one page-aligned frame.
+ */
+static int rpc_shm_reply_mobj(uint32_t vm_id, const struct optee_msg_param *p,
+			      uint64_t size, struct mobj **mobj)
+{
+	paddr_t pa = p->u.tmem.buf_ptr;
+	int rc;
+
+	if (p->u.tmem.size < size || !pa)
+		return -EINVAL;
+	if (p->attr == (OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT |
+			OPTEE_MSG_ATTR_NONCONTIG)) {
+		if (!sw_cfg.dynamic_shm)
+			return -EINVAL;
+		rc = mobj_noncontig_get(vm_id, pa, p->u.tmem.size, mobj);
+		if (!rc)
+			(*mobj)->size = size;
+		return rc;
+	}
+	if (p->attr != OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT)
+		return -EINVAL;
+	if (sw_cfg.reserved_shm && sw_pa_in_carveout(pa, size))
+		return mobj_tmem_get(pa, size, mobj);
+	if (!sw_cfg.dynamic_shm)
+		return -EFAULT;
+	return mobj_phys_get(vm_id, pa, size, mobj);
+}
+
+void rpc_memref_param(struct optee_msg_param *p, uint32_t tmem_type,
+		      const struct mobj *m, uint64_t size, uint64_t cookie)
+{
+	memset(p, 0, sizeof(*p));
+	if (m->noncontig) {
+		/* The normal world registered it: name it as it does. */
+		p->attr = tmem_type - OPTEE_MSG_ATTR_TYPE_TMEM_INPUT +
+			  OPTEE_MSG_ATTR_TYPE_RMEM_INPUT;
+		p->u.rmem.offs = 0;
+		p->u.rmem.size = size;
+		p->u.rmem.shm_ref = cookie;
+		return;
+	}
+	p->attr = tmem_type;
+	p->u.tmem.buf_ptr = m->pa;
+	p->u.tmem.size = size;
+	p->u.tmem.shm_ref = cookie;
+}
+
 int rpc_shm_alloc(struct sw_thread *t, uint32_t type, uint64_t size,
 		  struct mobj **mobj, uint64_t *cookie)
 {
@@ -127,18 +189,11 @@ int rpc_shm_alloc(struct sw_thread *t, uint32_t type, uint64_t size,
 	if (res != TEE_SUCCESS)
 		return -ENOMEM;
 	*cookie = p[0].u.tmem.shm_ref;
-	/* A page list reply means dynamic shm, which we did not offer. */
-	if (p[0].attr != OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT ||
-	    p[0].u.tmem.size < size || !p[0].u.tmem.buf_ptr) {
-		EMSG("SHM_ALLOC reply refused (attr 0x%llx size %llu)",
-		     (unsigned long long)p[0].attr,
-		     (unsigned long long)p[0].u.tmem.size);
-		rc = -EFAULT;
-		goto err_free;
-	}
-	rc = mobj_tmem_get(p[0].u.tmem.buf_ptr, size, mobj);
+	rc = rpc_shm_reply_mobj(t->vm_id, &p[0], size, mobj);
 	if (rc) {
-		EMSG("SHM_ALLOC reply outside announced carve-out memory");
+		EMSG("SHM_ALLOC reply refused (attr 0x%llx size %llu): %d",
+		     (unsigned long long)p[0].attr,
+		     (unsigned long long)p[0].u.tmem.size, rc);
 		goto err_free;
 	}
 	return 0;

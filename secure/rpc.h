@@ -19,6 +19,13 @@ int rpc_cmd(struct sw_thread *t, uint32_t cmd, struct optee_msg_param *params,
 /* SHM_ALLOC of type/size; the reply is validated into a mobj. */
 int rpc_shm_alloc(struct sw_thread *t, uint32_t type, uint64_t size,
 		  struct mobj **mobj, uint64_t *cookie);
+/*
+ * Fill an RPC memref param for size bytes of an SHM_ALLOC buffer: TMEM
+ * (tmem_type) with its PA when contiguous, the matching RMEM type with
+ * offs 0 and the cookie when it came as a page list.
+ */
+void rpc_memref_param(struct optee_msg_param *p, uint32_t tmem_type,
+		      const struct mobj *m, uint64_t size, uint64_t cookie);
 void rpc_shm_free(struct sw_thread *t, uint32_t type, uint64_t cookie);
 
 /* Free the RPC arg buffer if the thread holds one (end of each call). */

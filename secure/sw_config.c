@@ -10,5 +10,6 @@ struct sw_config sw_cfg = {
 	.carveout_size = SOFTEE_CARVEOUT_DEFAULT_SIZE,
 	.reserved_shm = true,
 	.dynamic_shm = true,
+	.max_reg_bytes = SW_DEFAULT_MAX_REG_BYTES,
 	.log_level = LOG_LVL_WARN,
 };

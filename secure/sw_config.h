@@ -14,12 +14,15 @@ struct sw_config {
 	paddr_t carveout_base;
 	uint64_t carveout_size;
 	bool reserved_shm;	/* advertise/allow the static carve-out */
-	bool dynamic_shm;	/* not advertised in this issue */
+	bool dynamic_shm;	/* advertise/allow registered shm, page lists */
+	uint64_t max_reg_bytes;	/* quota: registered bytes, and one page list */
 	char ta_host[4096];	/* path of softee-ta */
 	char *ta_pubkey;	/* PEM contents */
 	size_t ta_pubkey_len;
 	int log_level;
 };
+
+#define SW_DEFAULT_MAX_REG_BYTES	(8ULL << 30)
 
 extern struct sw_config sw_cfg;
 

@@ -287,12 +287,13 @@ static int ta_host_drop_gone(struct ta_host *h)
 	for (size_t i = 0; i < h->n_given; i++) {
 		struct ft_region *r = h->given[i];
 
-		if (!rc && ft_region_gone(r)) {
+		/* Withdrawn and no longer registered or in a call. */
+		if (!rc && ft_region_dropped(r)) {
 			struct softee_ta_region m = { .handle = r->handle };
 
 			rc = ta_host_send(h, SOFTEE_TA_REGION_DROP, &m,
 					  sizeof(m), NULL, 0, NULL);
-			ft_put(r);
+			ft_host_put(r);
 			continue;
 		}
 		h->given[o++] = r;
@@ -322,7 +323,7 @@ static int ta_host_give(struct ta_host *h, struct ft_region *r)
 			  NULL);
 	if (rc)
 		return rc;
-	ft_get(r);
+	ft_host_get(r);
 	h->given[h->n_given++] = r;
 	return 0;
 }
@@ -365,7 +366,7 @@ static int ta_host_build(struct ta_host *h, const struct ta_host_call *c,
 		m->params[i].memref.first_run = (uint32_t)n_runs;
 		if (!mo)
 			continue;
-		m->params[i].memref.offset = mo->pa & SOFTEE_FRAME_MASK;
+		m->params[i].memref.offset = mo->offset;
 		m->params[i].memref.n_runs = (uint32_t)mo->n_runs;
 		for (size_t k = 0; k < mo->n_runs; k++) {
 			const struct ft_run *fr = &mo->runs[k];
@@ -553,7 +554,7 @@ void ta_host_destroy(struct ta_host *h)
 	h->dead = true;
 	ta_host_kill(h->pid);
 	for (size_t i = 0; i < h->n_given; i++)
-		ft_put(h->given[i]);
+		ft_host_put(h->given[i]);
 	free(h->given);
 	munmap(h->shared, sizeof(*h->shared));
 	free(h);

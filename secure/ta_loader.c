@@ -105,10 +105,8 @@ static int ta_loader_fetch(struct sw_thread *t, const uint8_t uuid[16],
 		return rc;
 	memset(p, 0, sizeof(p));
 	ta_loader_uuid_param(&p[0], uuid);
-	p[1].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT;
-	p[1].u.tmem.buf_ptr = m->pa;
-	p[1].u.tmem.size = size;
-	p[1].u.tmem.shm_ref = cookie;
+	rpc_memref_param(&p[1], OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT, m, size,
+			 cookie);
 	rc = rpc_cmd(t, OPTEE_RPC_CMD_LOAD_TA, p, 2, &res);
 	if (!rc && res != TEE_SUCCESS)
 		rc = res == TEE_ERROR_ITEM_NOT_FOUND ? -ENOENT : -EIO;

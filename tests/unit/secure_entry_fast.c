@@ -51,6 +51,18 @@ TEST(capabilities_and_shm_config)
 	smc(OPTEE_SMC_EXCHANGE_CAPABILITIES, OPTEE_SMC_NSEC_CAP_UNIPROCESSOR, 0, 0, o);
 	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_OK);
 	CHECK_EQ_U(o[1], OPTEE_SMC_SEC_CAP_HAVE_RESERVED_SHM |
+		   OPTEE_SMC_SEC_CAP_DYNAMIC_SHM |
+		   OPTEE_SMC_SEC_CAP_MEMREF_NULL);
+	/* --no-dynamic-shm: an older OS; --no-reserved-shm: no carve-out */
+	sw_cfg.dynamic_shm = false;
+	smc(OPTEE_SMC_EXCHANGE_CAPABILITIES, 0, 0, 0, o);
+	sw_cfg.dynamic_shm = true;
+	CHECK_EQ_U(o[1], OPTEE_SMC_SEC_CAP_HAVE_RESERVED_SHM |
+		   OPTEE_SMC_SEC_CAP_MEMREF_NULL);
+	sw_cfg.reserved_shm = false;
+	smc(OPTEE_SMC_EXCHANGE_CAPABILITIES, 0, 0, 0, o);
+	sw_cfg.reserved_shm = true;
+	CHECK_EQ_U(o[1], OPTEE_SMC_SEC_CAP_DYNAMIC_SHM |
 		   OPTEE_SMC_SEC_CAP_MEMREF_NULL);
 	smc(OPTEE_SMC_EXCHANGE_CAPABILITIES, 2, 0, 0, o);
 	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_ENOTAVAIL);
@@ -85,7 +97,9 @@ TEST(bad_arg_address_and_bad_resume)
 	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_EBADADDR);
 	smc(OPTEE_SMC_CALL_WITH_ARG, 0, CB, 0, o);	/* not announced */
 	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_EBADADDR);
-	smc(OPTEE_SMC_CALL_WITH_ARG, 1, 0, 0, o);	/* outside carve-out */
+	smc(OPTEE_SMC_CALL_WITH_ARG, 1, 0, 0, o);	/* outside, unannounced */
+	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_EBADADDR);
+	smc(OPTEE_SMC_CALL_WITH_ARG, 1, 0x10, 0, o);	/* DDR, not 4 KiB aligned */
 	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_EBADADDR);
 	smc(OPTEE_SMC_CALL_RETURN_FROM_RPC, 0, 0, 0, o);	/* idle thread */
 	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_ERESUME);

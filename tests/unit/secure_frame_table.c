@@ -216,6 +216,56 @@ TEST(interleaved_scattered_regions_resolve_frame_by_frame)
 	ft_fini();
 }
 
+/* Frame lookups (the per-frame hash) agree with the extents, across deletes. */
+TEST(frame_lookup_survives_many_scattered_regions_and_deletes)
+{
+	enum { NR = 6, PER = 700 };
+	static struct softee_pa_extent e[NR][PER];
+	struct ft_region *r;
+	uint64_t frame;
+
+	ft_fini();
+	/* Region k owns frames k, k + NR, k + 2 NR... of DDR, in reverse. */
+	for (int k = 0; k < NR; k++) {
+		for (int i = 0; i < PER; i++)
+			e[k][i] = (struct softee_pa_extent){
+				SOFTEE_DDR_BASE + ((uint64_t)(PER - 1 - i) * NR + k) * FR, 1 };
+		CHECK_EQ_U(add(10 + k, PER, e[k], PER, NULL), 0);
+	}
+	for (int k = 1; k < NR; k += 2)
+		CHECK_EQ_U(ft_region_del(0, 10 + k), 0);
+	ft_lock();
+	for (int k = 0; k < NR; k++) {
+		for (int i = 0; i < PER; i += 7) {
+			int rc = ft_lookup_locked(0, e[k][i].pa, &r, &frame);
+
+			if (k & 1) {
+				EXPECT_EQ_U(rc, (uint64_t)-EFAULT);
+				continue;
+			}
+			EXPECT_EQ_U(rc, 0);
+			if (!rc) {
+				EXPECT_EQ_U(r->region_id, 10 + k);
+				EXPECT_EQ_U(frame, i);
+			}
+		}
+	}
+	/* other VM, misaligned, unannounced */
+	EXPECT_EQ_U(ft_lookup_locked(1, e[0][0].pa, &r, &frame), (uint64_t)-EFAULT);
+	EXPECT_EQ_U(ft_lookup_locked(0, e[0][0].pa + 8, &r, &frame),
+		    (uint64_t)-EFAULT);
+	EXPECT_EQ_U(ft_lookup_locked(0, SOFTEE_DDR_BASE + NR * PER * FR, &r,
+				     &frame), (uint64_t)-EFAULT);
+	ft_unlock();
+	/* the freed PAs can be announced again */
+	CHECK_EQ_U(add(11, PER, e[1], PER, NULL), 0);
+	ft_lock();
+	EXPECT_EQ_U(ft_lookup_locked(0, e[1][5].pa, &r, &frame), 0);
+	EXPECT_EQ_U(frame, 5);
+	ft_unlock();
+	ft_fini();
+}
+
 int main(void)
 {
 	ft_init();
@@ -228,5 +278,6 @@ int main(void)
 	RUN(tmem_outside_carveout_is_refused);
 	RUN(drop_vm_removes_all_its_regions);
 	RUN(interleaved_scattered_regions_resolve_frame_by_frame);
+	RUN(frame_lookup_survives_many_scattered_regions_and_deletes);
 	return testlib_summary();
 }

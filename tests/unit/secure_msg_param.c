@@ -110,8 +110,9 @@ TEST(bad_attrs_are_refused)
 {
 	static const uint64_t bad[] = {
 		4, 8, 12, 0xff,				/* unknown types */
-		OPTEE_MSG_ATTR_TYPE_RMEM_INPUT,		/* registered: next issue */
-		OPTEE_MSG_ATTR_TYPE_TMEM_INPUT | OPTEE_MSG_ATTR_NONCONTIG,
+		OPTEE_MSG_ATTR_TYPE_RMEM_INPUT | OPTEE_MSG_ATTR_NONCONTIG,
+		OPTEE_MSG_ATTR_TYPE_RMEM_INPUT | OPTEE_MSG_ATTR_META,
+		OPTEE_MSG_ATTR_TYPE_TMEM_INPUT | (1ULL << 10),
 		OPTEE_MSG_ATTR_TYPE_VALUE_INPUT | (1ULL << 16),
 		OPTEE_MSG_ATTR_TYPE_TMEM_INPUT | (1ULL << 40),
 		OPTEE_MSG_ATTR_TYPE_NONE | (1ULL << 9),
@@ -151,7 +152,7 @@ TEST(tmem_overflow_is_bad_and_null_memref_is_accepted)
 	CHECK_EQ_U(c.params[0].gp_type, TEE_PARAM_TYPE_MEMREF_INOUT);
 }
 
-TEST(register_shm_checks_attr_then_says_not_supported)
+TEST(register_shm_wants_exactly_one_0x20a_param)
 {
 	struct msg_call c;
 
@@ -160,12 +161,71 @@ TEST(register_shm_checks_attr_then_says_not_supported)
 	u.a.num_params = 1;
 	u.a.params[0].attr = OPTEE_MSG_ATTR_TYPE_TMEM_INPUT | OPTEE_MSG_ATTR_NONCONTIG;
 	CHECK_EQ_U(parse(&c), (uint64_t)-EINVAL);
+	u.a.params[0].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT;
+	CHECK_EQ_U(parse(&c), (uint64_t)-EINVAL);
+	u.a.params[0].attr = OPTEE_MSG_REGISTER_SHM_ATTR | (1ULL << 16);
+	CHECK_EQ_U(parse(&c), (uint64_t)-EINVAL);
 	u.a.params[0].attr = OPTEE_MSG_REGISTER_SHM_ATTR;
-	CHECK_EQ_U(parse(&c), (uint64_t)-EOPNOTSUPP);
+	u.a.params[0].u.tmem.buf_ptr = 0x100000123ULL;
+	u.a.params[0].u.tmem.size = 77;
+	u.a.params[0].u.tmem.shm_ref = 0xc00c1e;
+	CHECK_EQ_U(parse(&c), 0);
+	CHECK_EQ_U(c.shm_buf_ptr, 0x100000123ULL);
+	CHECK_EQ_U(c.shm_size, 77);
+	CHECK_EQ_U(c.shm_cookie, 0xc00c1e);
+	CHECK_EQ_U(c.n_params, 0);
+	u.a.num_params = 2;
+	u.a.params[1].attr = OPTEE_MSG_REGISTER_SHM_ATTR;
+	CHECK_EQ_U(parse(&c), (uint64_t)-EINVAL);
+	u.a.num_params = 0;
+	CHECK_EQ_U(parse(&c), (uint64_t)-EINVAL);
+	u.a.num_params = 1;
 	u.a.cmd = OPTEE_MSG_CMD_UNREGISTER_SHM;
 	CHECK_EQ_U(parse(&c), (uint64_t)-EINVAL);
+	u.a.params[0].attr = OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT;
+	CHECK_EQ_U(parse(&c), (uint64_t)-EINVAL);
 	u.a.params[0].attr = OPTEE_MSG_ATTR_TYPE_RMEM_INPUT;
-	CHECK_EQ_U(parse(&c), (uint64_t)-EOPNOTSUPP);
+	u.a.params[0].u.rmem.shm_ref = 0xbeef;
+	CHECK_EQ_U(parse(&c), 0);
+	CHECK_EQ_U(c.shm_cookie, 0xbeef);
+}
+
+TEST(rmem_and_noncontig_params_are_parsed)
+{
+	struct msg_call c;
+
+	memset(&u, 0, sizeof(u));
+	u.a.cmd = OPTEE_MSG_CMD_INVOKE_COMMAND;
+	u.a.num_params = 3;
+	u.a.params[0].attr = OPTEE_MSG_ATTR_TYPE_RMEM_INOUT;
+	u.a.params[0].u.rmem.offs = 4096;
+	u.a.params[0].u.rmem.size = 10;
+	u.a.params[0].u.rmem.shm_ref = 0x1234;
+	u.a.params[1].attr = OPTEE_MSG_ATTR_TYPE_TMEM_INPUT | OPTEE_MSG_ATTR_NONCONTIG;
+	u.a.params[1].u.tmem.buf_ptr = 0x100000010ULL;
+	u.a.params[1].u.tmem.size = 5;
+	u.a.params[2].attr = OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT;
+	u.a.params[2].u.rmem.shm_ref = 9;
+	CHECK_EQ_U(parse(&c), 0);
+	CHECK_EQ_U(c.params[0].gp_type, TEE_PARAM_TYPE_MEMREF_INOUT);
+	CHECK_EQ_U(c.params[0].offs, 4096);
+	CHECK_EQ_U(c.params[0].size, 10);
+	CHECK_EQ_U(c.params[0].shm_ref, 0x1234);
+	CHECK(c.params[1].noncontig);
+	CHECK(!c.params[1].null_ref);
+	CHECK_EQ_U(c.params[1].gp_type, TEE_PARAM_TYPE_MEMREF_INPUT);
+	CHECK_EQ_U(c.params[2].gp_type, TEE_PARAM_TYPE_MEMREF_OUTPUT);
+	CHECK(msg_type_is_output(c.params[2].msg_type));
+	/* offs + size overflow */
+	u.a.params[0].u.rmem.offs = UINT64_MAX;
+	CHECK_EQ_U(parse(&c), (uint64_t)-EINVAL);
+	u.a.params[0].u.rmem.offs = 0;
+	/* a page list at PA 0 or of size 0 is refused */
+	u.a.params[1].u.tmem.buf_ptr = 0;
+	CHECK_EQ_U(parse(&c), (uint64_t)-EINVAL);
+	u.a.params[1].u.tmem.buf_ptr = 0x100000000ULL;
+	u.a.params[1].u.tmem.size = 0;
+	CHECK_EQ_U(parse(&c), (uint64_t)-EINVAL);
 }
 
 TEST(unknown_cmd_and_params_on_close_are_bad)
@@ -197,7 +257,8 @@ int main(void)
 	RUN(num_params_beyond_length_or_max_is_bad);
 	RUN(bad_attrs_are_refused);
 	RUN(tmem_overflow_is_bad_and_null_memref_is_accepted);
-	RUN(register_shm_checks_attr_then_says_not_supported);
+	RUN(register_shm_wants_exactly_one_0x20a_param);
+	RUN(rmem_and_noncontig_params_are_parsed);
 	RUN(unknown_cmd_and_params_on_close_are_bad);
 	return testlib_summary();
 }

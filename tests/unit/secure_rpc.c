@@ -164,6 +164,122 @@ TEST(missing_ta_is_item_not_found_origin_tee)
 	CHECK_EQ_U(h.ret_origin, TEE_ORIGIN_TEE);
 }
 
+/* Driver memory in DDR: frame 0 a page list, 1 data, 2 an RPC arg. */
+#define DDR_LIST	SOFTEE_DDR_BASE
+#define DDR_DATA	(SOFTEE_DDR_BASE + 0x5000)
+#define DDR_RPC		(SOFTEE_DDR_BASE + 0x2000)
+
+static void announce_ddr(void)
+{
+	struct softee_pa_extent e[] = { { DDR_LIST, 1 }, { DDR_DATA, 1 },
+					{ DDR_RPC, 1 } };
+	uint64_t slots[512] = { DDR_DATA };
+	int fd = memfd_create("t", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+
+	if (fd < 0 || ftruncate(fd, 3 * 4096) ||
+	    fcntl(fd, F_ADD_SEALS, F_SEAL_SHRINK) ||
+	    ft_region_add(0, 2, fd, 0, 3, e, 3))
+		abort();
+	ft_copy_to(DDR_LIST, slots, sizeof(slots));
+}
+
+static struct optee_msg_arg *ddr_rpc_arg(uint8_t *buf)
+{
+	ft_copy_from(DDR_RPC, buf, OPTEE_MSG_GET_ARG_SIZE(4));
+	return (struct optee_msg_arg *)buf;
+}
+
+/* Open until the SHM_ALLOC of LOAD_TA, with the RPC arg in DDR. */
+static void open_to_shm_alloc(uint32_t o[8], uint8_t *buf)
+{
+	struct optee_msg_arg *a;
+
+	start_open(o);
+	resume(o, (uint32_t)(DDR_RPC >> 32), (uint32_t)DDR_RPC, 0, 0x42);
+	a = ddr_rpc_arg(buf);
+	a->params[1].u.tmem.size = 100;
+	ft_copy_to(DDR_RPC, a, OPTEE_MSG_GET_ARG_SIZE(4));
+	resume(o, 0, 0, 0, 0);
+}
+
+TEST(page_list_shm_alloc_reply_is_named_as_rmem_in_load_ta)
+{
+	uint8_t buf[OPTEE_MSG_GET_ARG_SIZE(4)] __attribute__((aligned(8)));
+	struct optee_msg_arg *a;
+	uint32_t o[8];
+
+	open_to_shm_alloc(o, buf);
+	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_RPC_CMD);
+	a = ddr_rpc_arg(buf);
+	CHECK_EQ_U(a->cmd, OPTEE_RPC_CMD_SHM_ALLOC);
+	a->params[0].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT | OPTEE_MSG_ATTR_NONCONTIG;
+	a->params[0].u.tmem.buf_ptr = DDR_LIST | 0x20;
+	a->params[0].u.tmem.size = 100;
+	a->params[0].u.tmem.shm_ref = 0xdef;
+	ft_copy_to(DDR_RPC, a, sizeof(buf));
+	resume(o, 0, 0, 0, 0);
+	/* LOAD_TA names the buffer by cookie, as OP-TEE does */
+	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_RPC_CMD);
+	a = ddr_rpc_arg(buf);
+	CHECK_EQ_U(a->cmd, OPTEE_RPC_CMD_LOAD_TA);
+	CHECK_EQ_U(a->params[1].attr, OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT);
+	CHECK_EQ_U(a->params[1].u.rmem.offs, 0);
+	CHECK_EQ_U(a->params[1].u.rmem.size, 100);
+	CHECK_EQ_U(a->params[1].u.rmem.shm_ref, 0xdef);
+	/* a garbage image: refused after the copy, buffer freed */
+	resume(o, 0, 0, 0, 0);
+	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_RPC_CMD);
+	a = ddr_rpc_arg(buf);
+	CHECK_EQ_U(a->cmd, OPTEE_RPC_CMD_SHM_FREE);
+	CHECK_EQ_U(a->params[0].u.value.b, 0xdef);
+	resume(o, 0, 0, 0, 0);
+	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_RPC_FREE);
+	CHECK_EQ_U(o[2], 0x42);
+	resume(o, 0, 0, 0, 0);
+	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_OK);
+	CHECK(arg_ret() != TEE_SUCCESS);
+}
+
+TEST(contiguous_reply_outside_carveout_must_be_one_aligned_page)
+{
+	uint8_t buf[OPTEE_MSG_GET_ARG_SIZE(4)] __attribute__((aligned(8)));
+	struct optee_msg_arg *a;
+	uint32_t o[8];
+
+	open_to_shm_alloc(o, buf);
+	a = ddr_rpc_arg(buf);
+	a->params[0].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT;
+	a->params[0].u.tmem.buf_ptr = DDR_DATA + 8;	/* not page aligned */
+	a->params[0].u.tmem.size = 100;
+	a->params[0].u.tmem.shm_ref = 0x1;
+	ft_copy_to(DDR_RPC, a, sizeof(buf));
+	resume(o, 0, 0, 0, 0);
+	a = ddr_rpc_arg(buf);
+	CHECK_EQ_U(a->cmd, OPTEE_RPC_CMD_SHM_FREE);
+	resume(o, 0, 0, 0, 0);
+	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_RPC_FREE);
+	resume(o, 0, 0, 0, 0);
+	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_OK);
+	CHECK(arg_ret() != TEE_SUCCESS);
+	/* page aligned: accepted, passed back as TMEM with its PA */
+	open_to_shm_alloc(o, buf);
+	a = ddr_rpc_arg(buf);
+	a->params[0].attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT;
+	a->params[0].u.tmem.buf_ptr = DDR_DATA;
+	a->params[0].u.tmem.size = 100;
+	a->params[0].u.tmem.shm_ref = 0x2;
+	ft_copy_to(DDR_RPC, a, sizeof(buf));
+	resume(o, 0, 0, 0, 0);
+	a = ddr_rpc_arg(buf);
+	CHECK_EQ_U(a->cmd, OPTEE_RPC_CMD_LOAD_TA);
+	CHECK_EQ_U(a->params[1].attr, OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT);
+	CHECK_EQ_U(a->params[1].u.tmem.buf_ptr, DDR_DATA);
+	resume(o, 0, 0, 0, 0);
+	resume(o, 0, 0, 0, 0);		/* SHM_FREE */
+	resume(o, 0, 0, 0, 0);		/* RPC_FREE */
+	CHECK_EQ_U(o[0], OPTEE_SMC_RETURN_OK);
+}
+
 int main(void)
 {
 	softee_log_level = -1;	/* the refusals below log errors on purpose */
@@ -178,5 +294,8 @@ int main(void)
 	RUN(rpc_arg_outside_announced_memory_is_refused);
 	RUN(page_list_shm_alloc_reply_is_refused_and_freed);
 	RUN(missing_ta_is_item_not_found_origin_tee);
+	announce_ddr();
+	RUN(page_list_shm_alloc_reply_is_named_as_rmem_in_load_ta);
+	RUN(contiguous_reply_outside_carveout_must_be_one_aligned_page);
 	return testlib_summary();
 }
