@@ -41,6 +41,8 @@ struct dev_job {
 	struct dev_conn *conn;
 	struct softee_dev_req req;
 	uint8_t *buf;			/* payload, capacity DEV_MSG_MAX */
+	int fds[WIRE_MAX_FDS];		/* owned by the job */
+	int nfds;
 };
 
 static void conn_reply(struct dev_conn *conn, uint32_t tag, int ret,
@@ -65,7 +67,7 @@ static void conn_reply(struct dev_conn *conn, uint32_t tag, int ret,
 }
 
 static void handle(struct dev_conn *conn, const struct softee_dev_req *req,
-		   uint8_t *buf)
+		   uint8_t *buf, const int *fds, int nfds)
 {
 	size_t rep_len = req->len;
 	int rep_fd = -1, ret;
@@ -74,8 +76,10 @@ static void handle(struct dev_conn *conn, const struct softee_dev_req *req,
 		ret = conn->open_err;
 	else
 		ret = tee_ioctl(conn->ctx, req->op, buf, req->len,
-				SOFTEE_DEV_MAX_PAYLOAD, &rep_len, &rep_fd);
-	conn_reply(conn, req->tag, ret, buf, rep_len, rep_fd);
+				SOFTEE_DEV_MAX_PAYLOAD, &rep_len, &rep_fd,
+				fds, nfds);
+	if (tee_ioctl_wants_reply(req->op, req->tag))
+		conn_reply(conn, req->tag, ret, buf, rep_len, rep_fd);
 	if (rep_fd >= 0)
 		close(rep_fd);
 }
@@ -85,7 +89,8 @@ static void *job_thread(void *arg)
 	struct dev_job *job = arg;
 	struct dev_conn *conn = job->conn;
 
-	handle(conn, &job->req, job->buf);
+	handle(conn, &job->req, job->buf, job->fds, job->nfds);
+	wire_close_fds(job->fds, job->nfds);
 	free(job->buf);
 	free(job);
 	pthread_mutex_lock(&conn->lock);
@@ -96,7 +101,7 @@ static void *job_thread(void *arg)
 }
 
 static int spawn_job(struct dev_conn *conn, const struct softee_dev_req *req,
-		     const uint8_t *payload)
+		     const uint8_t *payload, int *fds, int *nfds)
 {
 	struct dev_job *job = calloc(1, sizeof(*job));
 	pthread_attr_t attr;
@@ -113,6 +118,9 @@ static int spawn_job(struct dev_conn *conn, const struct softee_dev_req *req,
 	job->conn = conn;
 	job->req = *req;
 	memcpy(job->buf, payload, req->len);
+	/* The fds move to the job (the caller's count drops to 0). */
+	memcpy(job->fds, fds, sizeof(int) * (size_t)*nfds);
+	job->nfds = *nfds;
 	pthread_mutex_lock(&conn->lock);
 	conn->workers++;
 	pthread_mutex_unlock(&conn->lock);
@@ -129,6 +137,7 @@ static int spawn_job(struct dev_conn *conn, const struct softee_dev_req *req,
 		free(job);
 		return -rc;
 	}
+	*nfds = 0;
 	return 0;
 }
 
@@ -176,11 +185,14 @@ static void *conn_thread(void *arg)
 		ssize_t n = wire_recv(conn->fd, msg, DEV_MSG_MAX, fds, &nfds,
 				      WIRE_MAX_FDS);
 
-		wire_close_fds(fds, nfds);
+		if (n <= 0)
+			wire_close_fds(fds, nfds);
 		if (n == 0)
 			break;
 		/* Oversized, truncated or fd-flooded: the peer breaks framing. */
 		if (n < (ssize_t)sizeof(req)) {
+			if (n > 0)
+				wire_close_fds(fds, nfds);
 			if (n < 0 && n != -EMSGSIZE && n != -EPROTO)
 				break;
 			WMSG("malformed device request (%zd); closing connection", n);
@@ -190,22 +202,27 @@ static void *conn_thread(void *arg)
 		if (req.magic != SOFTEE_DEV_MAGIC ||
 		    req.len != (size_t)n - sizeof(req) ||
 		    req.len > SOFTEE_DEV_MAX_PAYLOAD) {
+			wire_close_fds(fds, nfds);
 			WMSG("bad device request framing; closing connection");
 			break;
 		}
-		/* No request of this driver takes fds (SHM_REGISTER is refused). */
-		if (nfds) {
+		/* Only SHM_REGISTER takes fds (its segments' memfds). */
+		if (nfds && req.op != TEE_IOC_SHM_REGISTER) {
+			wire_close_fds(fds, nfds);
 			conn_reply(conn, req.tag, -EINVAL, NULL, 0, -1);
 			continue;
 		}
 		if (conn->ctx && tee_ioctl_blocks(req.op)) {
-			int rc = spawn_job(conn, &req, msg + sizeof(req));
+			int rc = spawn_job(conn, &req, msg + sizeof(req), fds,
+					   &nfds);
 
+			wire_close_fds(fds, nfds);
 			if (rc)
 				conn_reply(conn, req.tag, rc, NULL, 0, -1);
 			continue;
 		}
-		handle(conn, &req, msg + sizeof(req));
+		handle(conn, &req, msg + sizeof(req), fds, nfds);
+		wire_close_fds(fds, nfds);
 	}
 	free(msg);
 	conn_teardown(conn);

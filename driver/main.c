@@ -20,7 +20,9 @@ static void usage(FILE *f)
 	fprintf(f,
 		"usage: softee-driver --run-dir DIR [--log-level err|warn|info|debug]\n"
 		"       [--ready-fd N] [--foreground] [--page-size 4096|16384|65536]\n"
-		"       [--contiguous-pa] [--private-pool BYTES]\n");
+		"       [--contiguous-pa] [--private-pool BYTES]\n"
+		"       [--quota-pinned BYTES] [--quota-total BYTES] [--max-reg N]\n"
+		"       [--max-reg-bytes BYTES]\n");
 }
 
 struct driver_state {
@@ -48,6 +50,8 @@ static void ctl_handler(const char *cmd, FILE *out, void *arg)
 			fprintf(out, "rpcs: %ld\n", atomic_load(&tee_stats.rpcs));
 			fprintf(out, "supp_requests: %ld\n",
 				atomic_load(&tee_stats.supp_reqs));
+			fprintf(out, "\n");
+			tee_print_usage(out);
 		}
 	} else if (!strcmp(cmd, "stop")) {
 		fprintf(out, "stopping\n");
@@ -88,6 +92,10 @@ int main(int argc, char **argv)
 		{ "page-size", required_argument, NULL, 'p' },
 		{ "contiguous-pa", no_argument, NULL, 'c' },
 		{ "private-pool", required_argument, NULL, 'P' },
+		{ "quota-pinned", required_argument, NULL, 'Q' },
+		{ "quota-total", required_argument, NULL, 'T' },
+		{ "max-reg", required_argument, NULL, 'M' },
+		{ "max-reg-bytes", required_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -120,12 +128,19 @@ int main(int argc, char **argv)
 			}
 			break;
 		case 'c': cfg.contiguous_pa = true; break;
-		case 'P':
-			if (parse_size(optarg, &cfg.priv_size)) {
-				fprintf(stderr, "softee-driver: bad size '%s'\n", optarg);
+		case 'P': case 'Q': case 'T': case 'M': case 'B': {
+			uint64_t *dst = c == 'P' ? &cfg.priv_size :
+					c == 'Q' ? &cfg.quota_pinned :
+					c == 'T' ? &cfg.quota_total :
+					c == 'M' ? &cfg.max_regs :
+						   &cfg.max_reg_bytes;
+
+			if (parse_size(optarg, dst) || !*dst) {
+				fprintf(stderr, "softee-driver: bad value '%s'\n", optarg);
 				return 1;
 			}
 			break;
+		}
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 1;
 		}

@@ -1,5 +1,7 @@
 # driver: softee-driver (TEE core + OP-TEE SMC driver) and its unit tests.
 DRIVER_LIB_SRCS := driver/tee_core.c driver/tee_shm.c driver/tee_shm_pool.c \
+	driver/tee_frames.c driver/tee_pagelist.c driver/tee_shm_reg.c \
+	driver/tee_shm_dyn.c driver/tee_usage.c \
 	driver/device_server.c driver/optee/core.c driver/optee/call.c \
 	driver/optee/rpc.c driver/optee/supp.c driver/optee/smc_chan.c
 DRIVER_SRCS := $(DRIVER_LIB_SRCS) driver/main.c
@@ -15,7 +17,8 @@ LDLIBS_softee-driver := $(COMMON_LDLIBS)
 
 $(call objs,$(DRIVER_SRCS)): CFLAGS += -Idriver
 
-DRIVER_TESTS := driver_pool driver_shm driver_params driver_supp driver_rpc
+DRIVER_TESTS := driver_pool driver_shm driver_params driver_supp driver_rpc \
+	driver_frames driver_pagelist driver_shmreg
 DRIVER_TEST_BINS := $(patsubst %,$(BUILD)/tests/unit/%,$(DRIVER_TESTS))
 $(call objs,$(patsubst %,tests/unit/%.c,$(DRIVER_TESTS))): CFLAGS += -Idriver -Itests/lib
 

@@ -5,12 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/eventfd.h>
 #include <openssl/evp.h>
 
 #include "log.h"
 #include "softee_dev.h"
 #include "tee_drv.h"
 #include "util.h"
+#include "wire.h"
+
+#define WIRE_MAX_FDS_DRV	WIRE_MAX_FDS
 
 struct tee_stats tee_stats;
 
@@ -40,6 +44,7 @@ struct tee_context *tee_ctx_open(struct tee_device *teedev, uid_t uid,
 		return NULL;
 	}
 	atomic_fetch_add(&tee_stats.contexts, 1);
+	tee_ctx_list_add(ctx);
 	return ctx;
 }
 
@@ -53,6 +58,7 @@ void tee_ctx_put(struct tee_context *ctx)
 	if (!ctx || atomic_fetch_sub(&ctx->refcount, 1) != 1)
 		return;
 	/* Last reference: no call runs and no shm remains for ctx. */
+	tee_ctx_list_del(ctx);
 	ctx->teedev->desc->ops->release(ctx);
 	atomic_fetch_sub(&tee_stats.contexts, 1);
 	free(ctx);
@@ -365,7 +371,10 @@ static int ioctl_shm_alloc(struct tee_context *ctx, void *buf, size_t len,
 	/* Like Linux: flags must be 0; an empty allocation is refused. */
 	if (d.flags || !d.size)
 		return -EINVAL;
-	if (d.size > SOFTEE_CARVEOUT_MAX_SIZE)
+	/* Static pool: bounded by the carve-out; dynamic: by the quotas. */
+	if (d.size > (ctx->teedev->limits && ctx->teedev->limits->dynamic ?
+		      ctx->teedev->limits->max_reg_bytes :
+		      SOFTEE_CARVEOUT_MAX_SIZE))
 		return -ENOMEM;
 	rc = tee_shm_alloc_user(ctx, d.size, &shm);
 	if (rc)
@@ -547,15 +556,63 @@ static int ioctl_supp_send(struct tee_context *ctx, void *buf, size_t len)
 	return rc;
 }
 
+static int ioctl_shm_register(struct tee_context *ctx, void *buf, size_t len,
+			      size_t *rep_len, int *rep_fd, const int *fds,
+			      int nfds)
+{
+	const struct tee_limits *l = ctx->teedev->limits;
+	struct tee_reg_fdinfo fdi[WIRE_MAX_FDS_DRV];
+	struct tee_ioctl_shm_register_data d;
+	struct tee_reg_plan *plan;
+	struct tee_shm *shm;
+	int rc, fd;
+
+	/* What a kernel without TEE_GEN_CAP_REG_MEM says. */
+	if (!l || !l->dynamic || nfds < 0 || nfds > WIRE_MAX_FDS_DRV)
+		return -EINVAL;
+	plan = malloc(sizeof(*plan));
+	if (!plan)
+		return -ENOMEM;
+	tee_shm_reg_fdinfo(fds, nfds, fdi);
+	rc = tee_shm_reg_check(buf, len, l->page_size, l->max_reg_bytes, fdi,
+			       nfds, plan);
+	if (rc)
+		goto out;
+	memcpy(&d, buf, sizeof(d));
+	/* The fd that stands for the registration: closing it releases. */
+	fd = eventfd(0, EFD_CLOEXEC);
+	if (fd < 0) {
+		rc = -errno;
+		goto out;
+	}
+	rc = tee_shm_register_user(ctx, plan, d.length, fds, &shm);
+	if (rc) {
+		close(fd);
+		goto out;
+	}
+	d.id = shm->id;
+	d.length = shm->size;
+	memcpy(buf, &d, sizeof(d));
+	*rep_len = sizeof(d);
+	*rep_fd = fd;
+out:
+	free(plan);
+	return rc;
+}
+
 bool tee_ioctl_blocks(uint32_t op)
 {
+	/* Anything that may talk to the secure world runs on a worker. */
 	return op == TEE_IOC_OPEN_SESSION || op == TEE_IOC_INVOKE ||
 	       op == TEE_IOC_CLOSE_SESSION || op == TEE_IOC_CANCEL ||
-	       op == TEE_IOC_SUPPL_RECV || op == TEE_IOC_SUPPL_SEND;
+	       op == TEE_IOC_SUPPL_RECV || op == TEE_IOC_SUPPL_SEND ||
+	       op == TEE_IOC_SHM_ALLOC || op == TEE_IOC_SHM_REGISTER ||
+	       op == SOFTEE_DEV_OP_SHM_RELEASE;
 }
 
 int tee_ioctl(struct tee_context *ctx, uint32_t op, void *buf, size_t len,
-	      size_t cap, size_t *rep_len, int *rep_fd)
+	      size_t cap, size_t *rep_len, int *rep_fd, const int *fds,
+	      int nfds)
 {
 	const struct tee_driver_ops *ops = ctx->teedev->desc->ops;
 
@@ -594,8 +651,12 @@ int tee_ioctl(struct tee_context *ctx, uint32_t op, void *buf, size_t len,
 	case TEE_IOC_SUPPL_SEND:
 		return ioctl_supp_send(ctx, buf, len);
 	case TEE_IOC_SHM_REGISTER:
-		/* No TEE_GEN_CAP_REG_MEM yet: what a kernel without it says. */
-		return -EINVAL;
+		return ioctl_shm_register(ctx, buf, len, rep_len, rep_fd, fds,
+					  nfds);
+	case SOFTEE_DEV_OP_INFO:
+		return tee_op_info(ctx, buf, len, cap, rep_len);
+	case SOFTEE_DEV_OP_STATS:
+		return tee_op_stats(ctx, buf, len, rep_len);
 	case SOFTEE_DEV_OP_SHM_RELEASE: {
 		struct softee_dev_shm_release r;
 

@@ -81,10 +81,36 @@ struct tee_desc {
 	uint32_t flags;
 };
 
+/*
+ * Limits on pinned (dynamic) memory, shared by a backend's devices. Every
+ * registration and every dynamic allocation is charged to its context
+ * and to the total; going over gives -ENOMEM.
+ */
+struct tee_limits {
+	uint64_t page_size;		/* normal-world page size G */
+	uint64_t max_reg_bytes;		/* largest single registration */
+	uint64_t quota_pinned;		/* per context, bytes */
+	uint64_t quota_total;		/* all contexts, bytes */
+	uint64_t max_regs;		/* per context, registrations */
+	bool dynamic;			/* REGISTER accepted (DYNAMIC_SHM) */
+};
+
 struct tee_device {
 	const struct tee_desc *desc;
 	void *drvdata;			/* the backend's instance */
 	struct tee_shm_pool *pool;	/* user allocations (SHM_ALLOC) */
+	struct tee_limits *limits;	/* NULL: static memory only */
+};
+
+/* Usage counters: per context and (cumulative) in total. */
+struct tee_usage {
+	atomic_ullong regs;		/* live registrations/dynamic allocs */
+	atomic_ullong regs_total;	/* cumulative */
+	atomic_ullong pinned;		/* live pinned bytes (4 KiB frames) */
+	atomic_ullong pl_entries;	/* page-list entries written */
+	atomic_ullong zero_copy;	/* RMEM memref bytes sent */
+	/* Reported by the client (SOFTEE_DEV_OP_STATS), latest values. */
+	atomic_ullong c_zero_copy, c_bounce, c_shadow, c_pinned;
 };
 
 struct tee_context {
@@ -97,11 +123,16 @@ struct tee_context {
 	gid_t gid;
 	pid_t pid;
 	uint64_t serial;		/* for logs */
+	struct tee_usage usage;
+	struct tee_context *next_live;	/* tee_core.c context list */
 };
 
 /* Kinds of shm objects. */
 #define TEE_SHM_USER	(1U << 0)	/* SHM_ALLOC by a client: own region */
 #define TEE_SHM_PRIV	(1U << 1)	/* driver-private (args, RPC, KERNEL) */
+#define TEE_SHM_DYNAMIC	(1U << 2)	/* scattered frames: frames[] valid */
+#define TEE_SHM_REGISTERED (1U << 3)	/* registered in the secure world */
+#define TEE_SHM_USER_MAPPED (1U << 4)	/* TEE_IOC_SHM_REGISTER of client pages */
 
 struct tee_shm {
 	int id;				/* >= 1; 0 for private shm */
@@ -117,6 +148,17 @@ struct tee_shm {
 	uint64_t region_id;		/* announced region (user shm), else 0 */
 	uint64_t pool_off;		/* offset of the allocation in its pool */
 	uint64_t cookie;		/* opaque handle given to the secure world */
+	/*
+	 * Dynamic shm: the 4 KiB frames of [start, start + nframes * 4K),
+	 * start G-aligned; the buffer is [start + page_off, + size).
+	 */
+	paddr_t *frames;
+	uint64_t nframes;
+	uint64_t page_off;
+	bool frames_owned;		/* frames[] is ours to free */
+	uint64_t *regions;		/* announced regions (registrations) */
+	uint32_t nregions;
+	uint64_t charged;		/* bytes charged to ctx's quota */
 };
 
 /* Announcing regions to whoever reaches memory by PA (the secure world). */
@@ -124,7 +166,13 @@ struct tee_region_ops {
 	int (*add)(void *arg, int fd, uint64_t nframes, paddr_t pa,
 		   uint64_t *region_id);
 	void (*del)(void *arg, uint64_t region_id);
+	/* Frame i of the region = file_offset + i * 4K at frames[i]. */
+	int (*add_frames)(void *arg, int fd, uint64_t file_offset,
+			  uint64_t nframes, const paddr_t *frames,
+			  uint64_t *region_id);
 };
+
+#define SOFTEE_TEE_MAX_RUNS	64	/* = SOFTEE_DEV_MAX_REG_SEGS */
 
 /* Pools: one interface, chosen at probe time. */
 struct tee_shm_pool_ops {
@@ -167,6 +215,77 @@ int tee_shm_pool_static_user(paddr_t base, uint64_t size, uint64_t granule,
 			     struct tee_shm_pool **out);
 void tee_shm_pool_destroy(struct tee_shm_pool *pool);
 
+/* tee_frames.c: the DDR frame allocator (pure; unit tested). */
+struct tee_frames;
+
+int tee_frames_init(paddr_t base, uint64_t size, uint64_t granule,
+		    bool contiguous, uint64_t seed, struct tee_frames **out);
+void tee_frames_fini(struct tee_frames *fa);
+/* nframes 4 KiB frames (a multiple of granule / 4K) into frames[]. */
+int tee_frames_alloc(struct tee_frames *fa, uint64_t nframes,
+		     paddr_t *frames);
+void tee_frames_free(struct tee_frames *fa, const paddr_t *frames,
+		     uint64_t nframes);
+uint64_t tee_frames_used(struct tee_frames *fa);	/* 4 KiB frames */
+uint64_t tee_frames_total(struct tee_frames *fa);
+
+/* tee_pagelist.c: OP-TEE NONCONTIG page lists (pure; unit tested). */
+uint64_t tee_pagelist_entries(uint64_t page_off, uint64_t size);
+uint64_t tee_pagelist_blocks(uint64_t entries);
+/*
+ * Write entries frames[0..entries) into nblocks 4 KiB blocks (kaddr of
+ * block i = blocks[i], its PA block_pas[i]), chaining them.
+ */
+int tee_pagelist_fill(uint64_t *const *blocks, const paddr_t *block_pas,
+		      uint64_t nblocks, const paddr_t *frames,
+		      uint64_t entries);
+
+/* tee_shm_reg.c: TEE_IOC_SHM_REGISTER segments (pure; fuzzed). */
+struct tee_reg_fdinfo {
+	uint64_t size;		/* file size */
+	bool ok;		/* a regular file sealed with F_SEAL_SHRINK */
+};
+
+/* One run of frames in one file: becomes one region. */
+struct tee_reg_run {
+	uint32_t fd_index;
+	uint64_t fd_offset;
+	uint64_t first_frame;	/* index in the registration's frames */
+	uint64_t nframes;
+};
+
+struct tee_reg_plan {
+	uint64_t start;		/* addr & ~(G-1) */
+	uint64_t page_off;	/* addr - start */
+	uint64_t nframes;	/* 4 KiB frames of [start, end) */
+	struct tee_reg_run runs[SOFTEE_TEE_MAX_RUNS];
+	uint32_t nruns;
+};
+
+/*
+ * Validate a register request payload (shm_register_data, reg_hdr,
+ * segs) against G and the fds; fill plan. 0 or -errno.
+ */
+int tee_shm_reg_check(const void *buf, size_t len, uint64_t granule,
+		      uint64_t max_bytes, const struct tee_reg_fdinfo *fdi,
+		      int nfds, struct tee_reg_plan *plan);
+/* Fill fdi[] from real fds (fstat, F_GET_SEALS). */
+void tee_shm_reg_fdinfo(const int *fds, int nfds, struct tee_reg_fdinfo *fdi);
+
+/* tee_shm_dyn.c: dynamic pools over the frame allocator. */
+/* Private: one mapped memfd, scattered frames, 4 KiB granule. */
+int tee_shm_pool_dyn_priv(struct tee_frames *fa, uint64_t size,
+			  const struct tee_region_ops *rops, void *rops_arg,
+			  struct tee_shm_pool **out);
+/* User: each allocation its own memfd and region, granule G. */
+int tee_shm_pool_dyn_user(struct tee_frames *fa, uint64_t granule,
+			  const struct tee_region_ops *rops, void *rops_arg,
+			  struct tee_shm_pool **out);
+bool tee_shm_pool_is_dynamic(const struct tee_shm_pool *pool);
+/* Frames and regions (one per run) for a registration of plan. */
+int tee_shm_dyn_register(struct tee_shm_pool *pool, struct tee_shm *shm,
+			 const struct tee_reg_plan *plan, const int *fds);
+
 /* tee_shm.c */
 int tee_shm_alloc_user(struct tee_context *ctx, uint64_t size,
 		       struct tee_shm **out);
@@ -181,6 +300,16 @@ struct tee_shm *tee_shm_get_from_cookie(uint64_t cookie);
 /* The shm of ctx that holds [pa, pa + size); *offs = offset in it. */
 struct tee_shm *tee_shm_get_from_pa(struct tee_context *ctx, paddr_t pa,
 				    uint64_t size, uint64_t *offs);
+/*
+ * TEE_IOC_SHM_REGISTER: a registration of the planned frames of fds,
+ * charged to ctx, announced, and registered through the backend.
+ */
+int tee_shm_register_user(struct tee_context *ctx, const struct tee_reg_plan *plan,
+			  uint64_t len, const int *fds, struct tee_shm **out);
+/* Quota accounting (tee_shm.c). */
+int tee_quota_charge(struct tee_context *ctx, uint64_t bytes);
+void tee_quota_uncharge(struct tee_context *ctx, uint64_t bytes);
+extern struct tee_usage tee_usage_total;
 void tee_shm_get(struct tee_shm *shm);
 void tee_shm_put(struct tee_shm *shm);
 /* SOFTEE_DEV_OP_SHM_RELEASE: drop ctx's handle on id. 0 or -EINVAL. */
@@ -203,7 +332,18 @@ void tee_ctx_kill(struct tee_context *ctx);
  * (SHM_ALLOC) goes to *rep_fd (caller closes it after sending).
  */
 int tee_ioctl(struct tee_context *ctx, uint32_t op, void *buf, size_t len,
-	      size_t cap, size_t *rep_len, int *rep_fd);
+	      size_t cap, size_t *rep_len, int *rep_fd, const int *fds,
+	      int nfds);
+/* Whether an op wants a reply (SOFTEE_DEV_OP_STATS with tag 0: none). */
+bool tee_ioctl_wants_reply(uint32_t op, uint32_t tag);
+/* tee_usage.c: live contexts, OP_INFO, OP_STATS, the `stat` table. */
+void tee_print_usage(FILE *out);
+void tee_ctx_list_add(struct tee_context *ctx);
+void tee_ctx_list_del(struct tee_context *ctx);
+int tee_op_info(struct tee_context *ctx, void *buf, size_t len, size_t cap,
+		size_t *rep_len);
+int tee_op_stats(struct tee_context *ctx, const void *buf, size_t len,
+		 size_t *rep_len);
 /* Whether an op may block (runs on a worker thread). */
 bool tee_ioctl_blocks(uint32_t op);
 

@@ -56,12 +56,59 @@ static struct tee_shm *shm_new(void)
 	return shm;
 }
 
+struct tee_usage tee_usage_total;
+static pthread_mutex_t quota_lock = PTHREAD_MUTEX_INITIALIZER;
+
+int tee_quota_charge(struct tee_context *ctx, uint64_t bytes)
+{
+	const struct tee_limits *l = ctx->teedev->limits;
+	uint64_t mine, all;
+	int rc = 0;
+
+	if (!l)
+		return -ENOMEM;
+	pthread_mutex_lock(&quota_lock);
+	mine = atomic_load(&ctx->usage.pinned);
+	all = atomic_load(&tee_usage_total.pinned);
+	if (bytes > l->quota_pinned || mine > l->quota_pinned - bytes ||
+	    bytes > l->quota_total || all > l->quota_total - bytes ||
+	    atomic_load(&ctx->usage.regs) >= l->max_regs) {
+		rc = -ENOMEM;
+	} else {
+		atomic_fetch_add(&ctx->usage.pinned, bytes);
+		atomic_fetch_add(&ctx->usage.regs, 1);
+		atomic_fetch_add(&ctx->usage.regs_total, 1);
+		atomic_fetch_add(&tee_usage_total.pinned, bytes);
+		atomic_fetch_add(&tee_usage_total.regs, 1);
+		atomic_fetch_add(&tee_usage_total.regs_total, 1);
+	}
+	pthread_mutex_unlock(&quota_lock);
+	return rc;
+}
+
+void tee_quota_uncharge(struct tee_context *ctx, uint64_t bytes)
+{
+	pthread_mutex_lock(&quota_lock);
+	atomic_fetch_sub(&ctx->usage.pinned, bytes);
+	atomic_fetch_sub(&ctx->usage.regs, 1);
+	atomic_fetch_sub(&tee_usage_total.pinned, bytes);
+	atomic_fetch_sub(&tee_usage_total.regs, 1);
+	pthread_mutex_unlock(&quota_lock);
+}
+
 static void shm_destroy(struct tee_shm *shm)
 {
+	/* The secure world lets go first, then the regions and frames. */
+	if ((shm->flags & TEE_SHM_REGISTERED) && shm->ctx &&
+	    shm->ctx->teedev->desc->ops->shm_unregister)
+		shm->ctx->teedev->desc->ops->shm_unregister(shm->ctx, shm);
 	shm->pool->ops->free(shm->pool, shm);
 	atomic_fetch_sub(&tee_stats.shm, 1);
-	if (shm->ctx)
+	if (shm->ctx) {
+		if (shm->charged)
+			tee_quota_uncharge(shm->ctx, shm->charged);
 		tee_ctx_put(shm->ctx);
+	}
 	free(shm);
 }
 
@@ -99,12 +146,105 @@ static int shm_alloc(struct tee_shm_pool *pool, struct tee_context *ctx,
 	return 0;
 }
 
+/* Undo a half-made user shm: its handle goes, the last put frees it. */
+static void shm_abandon(struct tee_shm *shm)
+{
+	pthread_mutex_lock(&shm_lock);
+	shm->handle_held = false;
+	pthread_mutex_unlock(&shm_lock);
+	tee_shm_put(shm);
+}
+
 int tee_shm_alloc_user(struct tee_context *ctx, uint64_t size,
 		       struct tee_shm **out)
 {
-	if (!ctx->teedev->pool)
+	struct tee_shm_pool *pool = ctx->teedev->pool;
+	const struct tee_driver_ops *ops = ctx->teedev->desc->ops;
+	uint64_t charge = 0;
+	int rc;
+
+	if (!pool)
 		return -ENOMEM;
-	return shm_alloc(ctx->teedev->pool, ctx, TEE_SHM_USER, size, 0, out);
+	if (tee_shm_pool_is_dynamic(pool)) {
+		/* Dynamic memory is pinned memory: it counts against quotas. */
+		if (!ctx->teedev->limits ||
+		    !round_up_u64(size, ctx->teedev->limits->page_size, &charge))
+			return -ENOMEM;
+		rc = tee_quota_charge(ctx, charge);
+		if (rc)
+			return rc;
+	}
+	rc = shm_alloc(pool, ctx, TEE_SHM_USER, size, 0, out);
+	if (rc) {
+		if (charge)
+			tee_quota_uncharge(ctx, charge);
+		return rc;
+	}
+	(*out)->charged = charge;
+	if (charge && ops->shm_register) {
+		rc = ops->shm_register(ctx, *out);
+		if (rc) {
+			shm_abandon(*out);
+			*out = NULL;
+			return rc;
+		}
+	}
+	return 0;
+}
+
+int tee_shm_register_user(struct tee_context *ctx,
+			  const struct tee_reg_plan *plan, uint64_t len,
+			  const int *fds, struct tee_shm **out)
+{
+	struct tee_shm_pool *pool = ctx->teedev->pool;
+	const struct tee_driver_ops *ops = ctx->teedev->desc->ops;
+	uint64_t charge = plan->nframes << SOFTEE_FRAME_SHIFT;
+	struct tee_shm *shm;
+	int rc;
+
+	if (!ctx->teedev->limits || !ctx->teedev->limits->dynamic ||
+	    !tee_shm_pool_is_dynamic(pool))
+		return -EINVAL;
+	rc = tee_quota_charge(ctx, charge);
+	if (rc)
+		return rc;
+	shm = shm_new();
+	if (!shm) {
+		tee_quota_uncharge(ctx, charge);
+		return -ENOMEM;
+	}
+	shm->pool = pool;
+	shm->flags = TEE_SHM_USER | TEE_SHM_USER_MAPPED;
+	rc = tee_shm_dyn_register(pool, shm, plan, fds);
+	if (rc) {
+		tee_quota_uncharge(ctx, charge);
+		free(shm);
+		return rc;
+	}
+	shm->size = len;
+	pthread_mutex_lock(&shm_lock);
+	rc = shm_table_insert(shm);
+	pthread_mutex_unlock(&shm_lock);
+	if (rc) {
+		pool->ops->free(pool, shm);
+		tee_quota_uncharge(ctx, charge);
+		free(shm);
+		return rc;
+	}
+	tee_ctx_get(ctx);
+	shm->ctx = ctx;
+	shm->handle_held = true;
+	shm->charged = charge;
+	atomic_fetch_add(&tee_stats.shm, 1);
+	if (ops->shm_register) {
+		rc = ops->shm_register(ctx, shm);
+		if (rc) {
+			shm_abandon(shm);
+			return rc;
+		}
+	}
+	*out = shm;
+	return 0;
 }
 
 int tee_shm_alloc_priv(struct tee_shm_pool *pool, uint64_t size,
@@ -196,7 +336,9 @@ struct tee_shm *tee_shm_get_from_pa(struct tee_context *ctx, paddr_t pa,
 	for (i = 0; i < shm_nslots; i++) {
 		struct tee_shm *shm = shm_slots[i];
 
-		if (!shm || shm->ctx != ctx || !(shm->flags & TEE_SHM_USER))
+		/* Only physically contiguous memory has a PA range. */
+		if (!shm || shm->ctx != ctx || !(shm->flags & TEE_SHM_USER) ||
+		    (shm->flags & TEE_SHM_DYNAMIC))
 			continue;
 		if (pa >= shm->pa && end <= shm->pa + shm->size) {
 			r = shm_ref_locked(shm);

@@ -97,9 +97,12 @@ int optee_do_call_with_arg(struct optee *optee, struct tee_shm *arg_shm)
 	return rc;
 }
 
-/* uapi params -> msg params (static shm: TMEM with a PA). */
-static int params_to_msg(struct optee_msg_param *mp, const struct tee_param *p,
-			 uint32_t n)
+/*
+ * uapi params -> msg params: registered shm as RMEM (offset, size,
+ * cookie), contiguous (static) shm as TMEM with a PA.
+ */
+static int params_to_msg(struct tee_context *ctx, struct optee_msg_param *mp,
+			 const struct tee_param *p, uint32_t n)
 {
 	uint32_t i;
 
@@ -123,6 +126,20 @@ static int params_to_msg(struct optee_msg_param *mp, const struct tee_param *p,
 		case TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT: {
 			const struct tee_shm *shm = p[i].u.memref.shm;
 
+			if (shm && (shm->flags & TEE_SHM_REGISTERED)) {
+				mp[i].attr = t - TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT +
+					     OPTEE_MSG_ATTR_TYPE_RMEM_INPUT;
+				mp[i].u.rmem.offs = p[i].u.memref.offs;
+				mp[i].u.rmem.size = p[i].u.memref.size;
+				mp[i].u.rmem.shm_ref = shm->cookie;
+				atomic_fetch_add(&ctx->usage.zero_copy,
+						 p[i].u.memref.size);
+				atomic_fetch_add(&tee_usage_total.zero_copy,
+						 p[i].u.memref.size);
+				break;
+			}
+			if (shm && (shm->flags & TEE_SHM_DYNAMIC))
+				return -EINVAL;	/* no PA range to name it */
 			mp[i].attr = (t - TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT +
 				      OPTEE_MSG_ATTR_TYPE_TMEM_INPUT) |
 				     ((uint64_t)OPTEE_MSG_ATTR_CACHE_PREDEFINED
@@ -168,9 +185,14 @@ static void params_from_msg(struct tee_param *p, const struct optee_msg_param *m
 static int msg_arg_alloc(struct optee *optee, uint32_t num_params,
 			 struct tee_shm **shm, struct optee_msg_arg **ma)
 {
-	int rc = tee_shm_alloc_priv(optee->priv_pool,
-				    OPTEE_MSG_GET_ARG_SIZE(num_params), 8, shm);
+	int rc;
 
+	/* Outside the carve-out an arg must fit in one 4 KiB frame. */
+	if (optee->dynamic &&
+	    OPTEE_MSG_GET_ARG_SIZE(num_params) > SOFTEE_FRAME_SIZE)
+		return -EINVAL;
+	rc = tee_shm_alloc_priv(optee->priv_pool,
+				OPTEE_MSG_GET_ARG_SIZE(num_params), 8, shm);
 	if (rc)
 		return rc;
 	*ma = (*shm)->kaddr;
@@ -248,6 +270,115 @@ static int simple_msg(struct optee *optee, uint32_t cmd, uint32_t session,
 	return rc;
 }
 
+int optee_pagelist_make(struct optee *optee, const struct tee_shm *shm,
+			uint64_t page_off, uint64_t size,
+			struct tee_shm **list, uint64_t *buf_ptr)
+{
+	uint64_t entries = tee_pagelist_entries(page_off, size);
+	uint64_t first = page_off >> SOFTEE_FRAME_SHIFT, nblocks, i, bytes;
+	uint64_t **blocks;
+	struct tee_shm *l;
+	int rc;
+
+	if (!entries || !shm->frames || first > shm->nframes ||
+	    entries > shm->nframes - first)
+		return -EINVAL;
+	nblocks = tee_pagelist_blocks(entries);
+	if (MUL_OVERFLOW(nblocks, SOFTEE_FRAME_SIZE, &bytes))
+		return -ENOMEM;
+	blocks = calloc(nblocks, sizeof(*blocks));
+	if (!blocks)
+		return -ENOMEM;
+	rc = tee_shm_alloc_priv(optee->priv_pool, bytes, SOFTEE_FRAME_SIZE, &l);
+	if (rc) {
+		free(blocks);
+		return rc;
+	}
+	for (i = 0; i < nblocks; i++)
+		blocks[i] = (uint64_t *)((uint8_t *)l->kaddr +
+					 i * SOFTEE_FRAME_SIZE);
+	rc = tee_pagelist_fill(blocks, l->frames, nblocks, shm->frames + first,
+			       entries);
+	free(blocks);
+	if (rc) {
+		tee_shm_free_priv(l);
+		return rc;
+	}
+	*list = l;
+	*buf_ptr = l->frames[0] | (page_off & SOFTEE_FRAME_MASK);
+	atomic_fetch_add(&tee_usage_total.pl_entries, entries);
+	if (shm->ctx)
+		atomic_fetch_add(&shm->ctx->usage.pl_entries, entries);
+	return 0;
+}
+
+int optee_shm_register(struct tee_context *ctx, struct tee_shm *shm)
+{
+	struct optee *optee = optee_of(ctx);
+	struct optee_msg_arg *ma;
+	struct tee_shm *arg, *list;
+	uint64_t buf_ptr;
+	uint32_t ret;
+	int rc;
+
+	if (!optee->dynamic || !(shm->flags & TEE_SHM_DYNAMIC))
+		return 0;	/* contiguous memory travels by PA */
+	rc = optee_pagelist_make(optee, shm, shm->page_off, shm->size, &list,
+				 &buf_ptr);
+	if (rc)
+		return rc;
+	rc = msg_arg_alloc(optee, 1, &arg, &ma);
+	if (rc) {
+		tee_shm_free_priv(list);
+		return rc;
+	}
+	ma->cmd = OPTEE_MSG_CMD_REGISTER_SHM;
+	ma->params[0].attr = OPTEE_MSG_REGISTER_SHM_ATTR;
+	ma->params[0].u.tmem.buf_ptr = buf_ptr;
+	ma->params[0].u.tmem.size = shm->size;
+	ma->params[0].u.tmem.shm_ref = shm->cookie;
+	rc = optee_do_call_with_arg(optee, arg);
+	ret = ma->ret;
+	tee_shm_free_priv(arg);
+	/* The secure world copied what it needs: the list can go. */
+	tee_shm_free_priv(list);
+	if (rc)
+		return rc;
+	if (ret != OPTEE_TEEC_SUCCESS) {
+		DMSG_LOG("REGISTER_SHM of %llu bytes refused: 0x%x",
+			 (unsigned long long)shm->size, ret);
+		return ret == OPTEE_TEEC_ERROR_OUT_OF_MEMORY ? -ENOMEM : -EINVAL;
+	}
+	shm->flags |= TEE_SHM_REGISTERED;
+	return 0;
+}
+
+int optee_shm_unregister(struct tee_context *ctx, struct tee_shm *shm)
+{
+	struct optee *optee = optee_of(ctx);
+	struct optee_msg_arg *ma;
+	struct tee_shm *arg;
+	uint32_t ret;
+	int rc;
+
+	if (!(shm->flags & TEE_SHM_REGISTERED))
+		return 0;
+	rc = msg_arg_alloc(optee, 1, &arg, &ma);
+	if (rc)
+		return rc;
+	ma->cmd = OPTEE_MSG_CMD_UNREGISTER_SHM;
+	ma->params[0].attr = OPTEE_MSG_ATTR_TYPE_RMEM_INPUT;
+	ma->params[0].u.rmem.shm_ref = shm->cookie;
+	rc = optee_do_call_with_arg(optee, arg);
+	ret = ma->ret;
+	tee_shm_free_priv(arg);
+	shm->flags &= ~TEE_SHM_REGISTERED;
+	if (!rc && ret != OPTEE_TEEC_SUCCESS)
+		WMSG("UNREGISTER_SHM of cookie 0x%llx: 0x%x",
+		     (unsigned long long)shm->cookie, ret);
+	return rc ? rc : (ret ? -EIO : 0);
+}
+
 int optee_open_session(struct tee_context *ctx,
 		       struct tee_ioctl_open_session_arg *arg,
 		       struct tee_param *params)
@@ -271,7 +402,7 @@ int optee_open_session(struct tee_context *ctx,
 	memcpy(&ma->params[0].u.value, arg->uuid, sizeof(arg->uuid));
 	memcpy(&ma->params[1].u.value, arg->clnt_uuid, sizeof(arg->clnt_uuid));
 	ma->params[1].u.value.c = arg->clnt_login;
-	rc = params_to_msg(ma->params + 2, params, arg->num_params);
+	rc = params_to_msg(ctx, ma->params + 2, params, arg->num_params);
 	if (rc)
 		goto out;
 	call_rec_add(cd, &rec);
@@ -344,7 +475,7 @@ int optee_invoke(struct tee_context *ctx, struct tee_ioctl_invoke_arg *arg,
 	ma->func = arg->func;
 	ma->session = arg->session;
 	ma->cancel_id = arg->cancel_id;
-	rc = params_to_msg(ma->params, params, arg->num_params);
+	rc = params_to_msg(ctx, ma->params, params, arg->num_params);
 	if (rc)
 		goto out;
 	call_rec_add(cd, &rec);

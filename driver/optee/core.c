@@ -15,6 +15,10 @@
 
 #define OPTEE_PRIV_MIN		(64ULL << 10)
 #define OPTEE_MAX_CHANNELS	64
+#define OPTEE_DYN_PRIV_DEFAULT		(32ULL << 20)
+#define OPTEE_QUOTA_PINNED_DEFAULT	(4ULL << 30)
+#define OPTEE_QUOTA_TOTAL_DEFAULT	(16ULL << 30)
+#define OPTEE_MAX_REGS_DEFAULT		4096
 
 static void optee_get_version(struct tee_device *teedev,
 			      struct tee_ioctl_version_data *v)
@@ -28,7 +32,9 @@ static void optee_get_version(struct tee_device *teedev,
 		v->gen_caps |= TEE_GEN_CAP_PRIVILEGED;
 	if (optee->sec_caps & OPTEE_SMC_SEC_CAP_MEMREF_NULL)
 		v->gen_caps |= TEE_GEN_CAP_MEMREF_NULL;
-	/* No TEE_GEN_CAP_REG_MEM: this driver only has the static pool. */
+	/* Registering user memory needs the secure world's DYNAMIC_SHM. */
+	if (optee->dynamic)
+		v->gen_caps |= TEE_GEN_CAP_REG_MEM;
 }
 
 const struct tee_driver_ops optee_ops = {
@@ -39,6 +45,8 @@ const struct tee_driver_ops optee_ops = {
 	.close_session = optee_close_session,
 	.invoke = optee_invoke,
 	.cancel = optee_cancel,
+	.shm_register = optee_shm_register,
+	.shm_unregister = optee_shm_unregister,
 	.kill = optee_ctx_kill,
 };
 
@@ -111,9 +119,16 @@ static int probe_caps(struct optee *optee, char *why, size_t why_len)
 		FAIL("EXCHANGE_CAPABILITIES failed");
 	optee->sec_caps = r[1];
 	IMSG_LOG("secure world capabilities %#x", optee->sec_caps);
-	if (!(optee->sec_caps & OPTEE_SMC_SEC_CAP_HAVE_RESERVED_SHM))
-		FAIL("the secure world has no reserved shared memory, and this "
-		     "driver has no dynamic shared memory support yet");
+	return 0;
+err:
+	return rc;
+}
+
+static int probe_static_config(struct optee *optee, char *why, size_t why_len)
+{
+	uint32_t r[8];
+	int rc;
+
 	rc = fast_call(optee, OPTEE_SMC_GET_SHM_CONFIG, 0, r);
 	if (rc || r[0] != OPTEE_SMC_RETURN_OK)
 		FAIL("GET_SHM_CONFIG failed (a0 %#x)", rc ? 0 : r[0]);
@@ -131,6 +146,109 @@ static int probe_caps(struct optee *optee, char *why, size_t why_len)
 		     (unsigned long long)optee->carve_size);
 	return 0;
 err:
+	return rc;
+}
+
+/* Dynamic shared memory: frames from our DDR, private and user pools. */
+static int probe_dyn_pools(struct optee *optee, const struct optee_config *cfg,
+			   char *why, size_t why_len)
+{
+	uint64_t priv = cfg->priv_size ? cfg->priv_size : OPTEE_DYN_PRIV_DEFAULT;
+	uint64_t seed = 0;
+	int rc;
+
+	if (priv < OPTEE_PRIV_MIN)
+		priv = OPTEE_PRIV_MIN;
+	if (!round_up_u64(priv, cfg->page_size, &priv) ||
+	    priv > SOFTEE_DDR_SIZE / 4)
+		FAIL("private pool of %llu bytes is too large",
+		     (unsigned long long)priv);
+	if (getrandom(&seed, sizeof(seed), 0) != sizeof(seed))
+		seed = now_ns();
+	rc = tee_frames_init(SOFTEE_DDR_BASE, SOFTEE_DDR_SIZE, cfg->page_size,
+			     cfg->contiguous_pa, seed, &optee->frames);
+	if (rc)
+		FAIL("cannot create the frame allocator: %s", strerror(-rc));
+	rc = tee_shm_pool_dyn_priv(optee->frames, priv, &optee_region_ops,
+				   optee->chans, &optee->priv_pool);
+	if (rc)
+		FAIL("cannot set up the private dynamic pool: %s",
+		     strerror(-rc));
+	optee->priv_size = priv;
+	rc = tee_shm_pool_dyn_user(optee->frames, cfg->page_size,
+				   &optee_region_ops, optee->chans,
+				   &optee->user_pool);
+	if (rc)
+		FAIL("cannot create the user pool: %s", strerror(-rc));
+	optee->dynamic = true;
+	optee->limits.dynamic = true;
+	IMSG_LOG("dynamic shm: page size %llu, private %llu KiB, %s PAs",
+		 (unsigned long long)cfg->page_size,
+		 (unsigned long long)(priv >> 10),
+		 cfg->contiguous_pa ? "contiguous" : "scattered");
+	return 0;
+err:
+	return rc;
+}
+
+/* Undo a failed dynamic setup before falling back to the carve-out. */
+static void dyn_pools_undo(struct optee *optee)
+{
+	tee_shm_pool_destroy(optee->user_pool);
+	tee_shm_pool_destroy(optee->priv_pool);
+	tee_frames_fini(optee->frames);
+	optee->user_pool = optee->priv_pool = NULL;
+	optee->frames = NULL;
+	optee->dynamic = false;
+	optee->limits.dynamic = false;
+}
+
+static void probe_limits(struct optee *optee, const struct optee_config *cfg)
+{
+	struct tee_limits *l = &optee->limits;
+
+	l->page_size = cfg->page_size;
+	l->quota_pinned = cfg->quota_pinned ? cfg->quota_pinned :
+			  OPTEE_QUOTA_PINNED_DEFAULT;
+	l->quota_total = cfg->quota_total ? cfg->quota_total :
+			 OPTEE_QUOTA_TOTAL_DEFAULT;
+	if (l->quota_total < l->quota_pinned)
+		l->quota_total = l->quota_pinned;
+	l->max_regs = cfg->max_regs ? cfg->max_regs : OPTEE_MAX_REGS_DEFAULT;
+	l->max_reg_bytes = cfg->max_reg_bytes ? cfg->max_reg_bytes :
+			   l->quota_pinned;
+}
+
+static int probe_pools(struct optee *optee, const struct optee_config *cfg,
+		       char *why, size_t why_len);
+
+static int probe_shm(struct optee *optee, const struct optee_config *cfg,
+		     char *why, size_t why_len)
+{
+	bool reserved = optee->sec_caps & OPTEE_SMC_SEC_CAP_HAVE_RESERVED_SHM;
+	int rc;
+
+	probe_limits(optee, cfg);
+	if (optee->sec_caps & OPTEE_SMC_SEC_CAP_DYNAMIC_SHM) {
+		rc = probe_dyn_pools(optee, cfg, why, why_len);
+		if (!rc)
+			return 0;
+		dyn_pools_undo(optee);
+		if (!reserved)
+			return rc;
+		WMSG("dynamic shared memory unusable (%s); using the carve-out",
+		     why);
+		why[0] = '\0';
+	}
+	if (!reserved) {
+		snprintf(why, why_len, "the secure world offers neither dynamic "
+			 "shared memory nor a reserved carve-out (sec_caps %#x)",
+			 optee->sec_caps);
+		return -EINVAL;
+	}
+	rc = probe_static_config(optee, why, why_len);
+	if (!rc)
+		rc = probe_pools(optee, cfg, why, why_len);
 	return rc;
 }
 
@@ -221,7 +339,7 @@ int optee_probe(const struct optee_config *cfg, struct optee **out,
 	if (!rc)
 		rc = probe_caps(optee, why, why_len);
 	if (!rc)
-		rc = probe_pools(optee, cfg, why, why_len);
+		rc = probe_shm(optee, cfg, why, why_len);
 	if (rc)
 		goto err;
 	optee->teedev = calloc(1, sizeof(*optee->teedev));
@@ -235,6 +353,7 @@ int optee_probe(const struct optee_config *cfg, struct optee **out,
 	optee->supp_teedev->desc = &optee_supp_desc;
 	optee->teedev->drvdata = optee->supp_teedev->drvdata = optee;
 	optee->teedev->pool = optee->supp_teedev->pool = optee->user_pool;
+	optee->teedev->limits = optee->supp_teedev->limits = &optee->limits;
 	*out = optee;
 	return 0;
 err:
@@ -250,6 +369,7 @@ void optee_remove(struct optee *optee)
 	optee_rpc_shms_free(optee);
 	tee_shm_pool_destroy(optee->user_pool);
 	tee_shm_pool_destroy(optee->priv_pool);
+	tee_frames_fini(optee->frames);
 	if (optee->priv_region && optee->chans)
 		optee_region_ops.del(optee->chans, optee->priv_region);
 	if (optee->priv_map)
@@ -266,10 +386,33 @@ void optee_status(struct optee *optee, FILE *out)
 {
 	fprintf(out, "supplicant: %s\n",
 		optee_supp_connected(&optee->supp) ? "connected" : "absent");
+	const struct tee_limits *l = &optee->limits;
+
 	fprintf(out, "sec_caps: %#x\n", optee->sec_caps);
-	fprintf(out, "carveout: %#llx+%#llx\n",
-		(unsigned long long)optee->carve_base,
-		(unsigned long long)optee->carve_size);
+	fprintf(out, "pool: %s\n", optee->dynamic ? "dynamic" : "static");
+	fprintf(out, "page_size: %llu\n", (unsigned long long)l->page_size);
+	if (!optee->dynamic)
+		fprintf(out, "carveout: %#llx+%#llx\n",
+			(unsigned long long)optee->carve_base,
+			(unsigned long long)optee->carve_size);
+	fprintf(out, "quota_pinned_bytes: %llu\n",
+		(unsigned long long)l->quota_pinned);
+	fprintf(out, "quota_total_pinned_bytes: %llu\n",
+		(unsigned long long)l->quota_total);
+	fprintf(out, "quota_registrations: %llu\n",
+		(unsigned long long)l->max_regs);
+	fprintf(out, "max_reg_bytes: %llu\n",
+		(unsigned long long)(optee->dynamic ? l->max_reg_bytes : 0));
+	fprintf(out, "pinned_bytes: %llu\n", (unsigned long long)
+		atomic_load(&tee_usage_total.pinned));
+	fprintf(out, "registrations: %llu\n", (unsigned long long)
+		atomic_load(&tee_usage_total.regs));
+	if (optee->frames) {
+		fprintf(out, "dyn_frames_used: %llu\n", (unsigned long long)
+			tee_frames_used(optee->frames));
+		fprintf(out, "dyn_frames_total: %llu\n", (unsigned long long)
+			tee_frames_total(optee->frames));
+	}
 	fprintf(out, "pool_user_free: %llu\n", (unsigned long long)
 		optee->user_pool->ops->free_bytes(optee->user_pool));
 	fprintf(out, "pool_priv_free: %llu\n", (unsigned long long)

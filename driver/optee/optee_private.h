@@ -94,6 +94,9 @@ struct optee {
 	uint64_t carve_size;
 	uint32_t sec_caps;
 	uint64_t page_size;
+	bool dynamic;			/* DYNAMIC_SHM pools in use */
+	struct tee_frames *frames;	/* DDR frame allocator (dynamic) */
+	struct tee_limits limits;
 	struct optee_call_queue cq;
 	struct optee_wait_queue wq;
 	struct optee_supp supp;
@@ -105,6 +108,7 @@ struct optee {
 struct optee_rpc_shm {
 	uint64_t cookie;
 	struct tee_shm *shm;	/* one reference held for the secure world */
+	struct tee_shm *plist;	/* NONCONTIG page list sent for it, or NULL */
 	bool appl;		/* allocated through the supplicant */
 	struct optee_rpc_shm *next;
 };
@@ -129,6 +133,10 @@ struct optee_config {
 	uint64_t page_size;
 	uint64_t priv_size;	/* 0: default */
 	bool contiguous_pa;
+	uint64_t quota_pinned;	/* per context; 0: default */
+	uint64_t quota_total;	/* 0: default */
+	uint64_t max_regs;	/* per context; 0: default */
+	uint64_t max_reg_bytes;	/* 0: default */
 };
 int optee_probe(const struct optee_config *cfg, struct optee **out,
 		char *why, size_t why_len);
@@ -139,6 +147,16 @@ extern const struct tee_driver_ops optee_supp_ops;
 
 /* call.c */
 int optee_do_call_with_arg(struct optee *optee, struct tee_shm *arg_shm);
+/* REGISTER_SHM / UNREGISTER_SHM (tee0 only; teepriv0 never registers). */
+int optee_shm_register(struct tee_context *ctx, struct tee_shm *shm);
+int optee_shm_unregister(struct tee_context *ctx, struct tee_shm *shm);
+/*
+ * A page list for [page_off, page_off + size) of shm's frames, in a new
+ * private shm; *buf_ptr = its PA | (page_off & 0xfff).
+ */
+int optee_pagelist_make(struct optee *optee, const struct tee_shm *shm,
+			uint64_t page_off, uint64_t size,
+			struct tee_shm **list, uint64_t *buf_ptr);
 int optee_open_session(struct tee_context *ctx,
 		       struct tee_ioctl_open_session_arg *arg,
 		       struct tee_param *params);

@@ -36,13 +36,15 @@ int optee_rpc_arg_check(const void *buf, uint64_t buf_size,
 }
 
 /* Cookies handed to the secure world. */
-static int rpc_shm_add(struct optee *optee, struct tee_shm *shm, bool appl)
+static int rpc_shm_add(struct optee *optee, struct tee_shm *shm,
+		       struct tee_shm *plist, bool appl)
 {
 	struct optee_rpc_shm *e = calloc(1, sizeof(*e));
 
 	if (!e)
 		return -ENOMEM;
 	e->shm = shm;
+	e->plist = plist;
 	e->cookie = shm->cookie;
 	e->appl = appl;
 	pthread_mutex_lock(&optee->rpc_lock);
@@ -67,6 +69,14 @@ static struct optee_rpc_shm *rpc_shm_take(struct optee *optee, uint64_t cookie)
 	}
 	pthread_mutex_unlock(&optee->rpc_lock);
 	return e;
+}
+
+/* Drop what an entry holds: the shm reference and its page list. */
+static void rpc_shm_entry_free(struct optee_rpc_shm *e)
+{
+	tee_shm_free_priv(e->plist);
+	tee_shm_put(e->shm);
+	free(e);
 }
 
 /* A reference to the private shm behind cookie, for an RPC CMD. */
@@ -98,8 +108,7 @@ void optee_rpc_shms_free(struct optee *optee)
 	while (e) {
 		struct optee_rpc_shm *n = e->next;
 
-		tee_shm_put(e->shm);
-		free(e);
+		rpc_shm_entry_free(e);
 		e = n;
 	}
 }
@@ -292,12 +301,42 @@ static void set_tmem_out(struct optee_msg_param *p, const struct tee_shm *shm,
 	p->u.tmem.shm_ref = shm->cookie;
 }
 
+/*
+ * Hand shm (size bytes from its data start) to the secure world: a
+ * NONCONTIG page list when its frames are scattered, else a PA. The
+ * list stays until SHM_FREE; *plist is NULL for a PA reply.
+ */
+static int rpc_reply_shm(struct optee *optee, struct optee_msg_param *p,
+			 const struct tee_shm *shm, uint64_t size,
+			 struct tee_shm **plist)
+{
+	uint64_t buf_ptr;
+	int rc;
+
+	*plist = NULL;
+	if (!(shm->flags & TEE_SHM_DYNAMIC) ||
+	    (shm->nframes == 1 && shm->page_off == 0)) {
+		set_tmem_out(p, shm, size);
+		return 0;
+	}
+	rc = optee_pagelist_make(optee, shm, shm->page_off, size, plist,
+				 &buf_ptr);
+	if (rc)
+		return rc;
+	memset(p, 0, sizeof(*p));
+	p->attr = OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT | OPTEE_MSG_ATTR_NONCONTIG;
+	p->u.tmem.buf_ptr = buf_ptr;
+	p->u.tmem.size = size;
+	p->u.tmem.shm_ref = shm->cookie;
+	return 0;
+}
+
 static void rpc_shm_alloc_appl(struct optee *optee, struct optee_rpc_arg *a,
 			       uint64_t size)
 {
 	struct tee_param p = { .attr = TEE_IOCTL_PARAM_ATTR_TYPE_VALUE_INOUT };
 	struct tee_context *sctx;
-	struct tee_shm *shm = NULL;
+	struct tee_shm *shm = NULL, *plist;
 	uint32_t ret;
 
 	p.u.value.a = OPTEE_RPC_SHM_TYPE_APPL;
@@ -320,19 +359,25 @@ static void rpc_shm_alloc_appl(struct optee *optee, struct optee_rpc_arg *a,
 		a->m->ret = OPTEE_TEEC_ERROR_OUT_OF_MEMORY;
 		return;
 	}
-	if (rpc_shm_add(optee, shm, true)) {
+	if (rpc_reply_shm(optee, &a->m->params[0], shm, size, &plist)) {
 		tee_shm_put(shm);
 		a->m->ret = OPTEE_TEEC_ERROR_OUT_OF_MEMORY;
 		return;
 	}
-	set_tmem_out(&a->m->params[0], shm, size);
+	if (rpc_shm_add(optee, shm, plist, true)) {
+		tee_shm_free_priv(plist);
+		tee_shm_put(shm);
+		memset(&a->m->params[0], 0, sizeof(a->m->params[0]));
+		a->m->ret = OPTEE_TEEC_ERROR_OUT_OF_MEMORY;
+		return;
+	}
 	a->m->ret = OPTEE_TEEC_SUCCESS;
 }
 
 static void rpc_shm_alloc(struct optee *optee, struct optee_rpc_arg *a)
 {
 	const struct optee_msg_param_value v = a->m->params[0].u.value;
-	struct tee_shm *shm;
+	struct tee_shm *shm, *plist;
 	uint64_t align;
 
 	if (!one_param(a, OPTEE_MSG_ATTR_TYPE_VALUE_INPUT) || !v.b) {
@@ -351,12 +396,19 @@ static void rpc_shm_alloc(struct optee *optee, struct optee_rpc_arg *a)
 			a->m->ret = OPTEE_TEEC_ERROR_OUT_OF_MEMORY;
 			return;
 		}
-		if (rpc_shm_add(optee, shm, false)) {
+		/* Dynamic: more than one frame goes as a page list. */
+		if (rpc_reply_shm(optee, &a->m->params[0], shm, v.b, &plist)) {
 			tee_shm_free_priv(shm);
 			a->m->ret = OPTEE_TEEC_ERROR_OUT_OF_MEMORY;
 			return;
 		}
-		set_tmem_out(&a->m->params[0], shm, v.b);
+		if (rpc_shm_add(optee, shm, plist, false)) {
+			tee_shm_free_priv(plist);
+			tee_shm_free_priv(shm);
+			memset(&a->m->params[0], 0, sizeof(a->m->params[0]));
+			a->m->ret = OPTEE_TEEC_ERROR_OUT_OF_MEMORY;
+			return;
+		}
 		a->m->ret = OPTEE_TEEC_SUCCESS;
 		return;
 	default:
@@ -397,9 +449,28 @@ static void rpc_shm_free(struct optee *optee, struct optee_rpc_arg *a)
 
 		optee_supp_thrd_req(optee, OPTEE_RPC_CMD_SHM_FREE, 1, &p);
 	}
-	tee_shm_put(e->shm);
-	free(e);
+	rpc_shm_entry_free(e);
 	a->m->ret = OPTEE_TEEC_SUCCESS;
+}
+
+/*
+ * An RMEM param of an RPC: the cookie must name a live shm of the
+ * supplicant (the only ids it can use) and offs + size lie inside it.
+ */
+static struct tee_shm *rpc_rmem_shm(struct tee_context *sctx,
+				    const struct optee_msg_param_rmem *rm)
+{
+	struct tee_shm *shm = tee_shm_get_from_cookie(rm->shm_ref);
+	uint64_t end;
+
+	if (!shm)
+		return NULL;
+	if (shm->ctx != sctx || !(shm->flags & TEE_SHM_USER) ||
+	    ADD_OVERFLOW(rm->offs, rm->size, &end) || end > shm->size) {
+		tee_shm_put(shm);
+		return NULL;
+	}
+	return shm;
 }
 
 /* Any other command: the supplicant serves it, with memrefs as shm ids. */
@@ -442,8 +513,20 @@ static void rpc_forward(struct optee *optee, struct optee_rpc_arg *a)
 			if (!tp[i].u.memref.shm)
 				goto out;
 			break;
+		case OPTEE_MSG_ATTR_TYPE_RMEM_INPUT:
+		case OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT:
+		case OPTEE_MSG_ATTR_TYPE_RMEM_INOUT:
+			tp[i].attr = t - OPTEE_MSG_ATTR_TYPE_RMEM_INPUT +
+				     TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT;
+			if (!sctx)
+				goto out;
+			tp[i].u.memref.shm = rpc_rmem_shm(sctx, &mp->u.rmem);
+			if (!tp[i].u.memref.shm)
+				goto out;
+			tp[i].u.memref.offs = mp->u.rmem.offs;
+			tp[i].u.memref.size = mp->u.rmem.size;
+			break;
 		default:
-			/* RMEM (registered shm) is not part of this driver yet. */
 			goto out;
 		}
 	}
@@ -461,6 +544,10 @@ static void rpc_forward(struct optee *optee, struct optee_rpc_arg *a)
 		case OPTEE_MSG_ATTR_TYPE_TMEM_OUTPUT:
 		case OPTEE_MSG_ATTR_TYPE_TMEM_INOUT:
 			mp->u.tmem.size = tp[i].u.memref.size;
+			break;
+		case OPTEE_MSG_ATTR_TYPE_RMEM_OUTPUT:
+		case OPTEE_MSG_ATTR_TYPE_RMEM_INOUT:
+			mp->u.rmem.size = tp[i].u.memref.size;
 			break;
 		default:
 			break;
@@ -537,9 +624,11 @@ void optee_handle_rpc(struct optee *optee, uint32_t regs[8])
 
 	switch (func) {
 	case OPTEE_SMC_RPC_FUNC_ALLOC:
-		if (!tee_shm_alloc_priv(optee->priv_pool, regs[1] ? regs[1] : 1,
+		/* Dynamic: the reply names one frame, so one frame at most. */
+		if ((!optee->dynamic || regs[1] <= SOFTEE_FRAME_SIZE) &&
+		    !tee_shm_alloc_priv(optee->priv_pool, regs[1] ? regs[1] : 1,
 					8, &shm)) {
-			if (rpc_shm_add(optee, shm, false)) {
+			if (rpc_shm_add(optee, shm, NULL, false)) {
 				tee_shm_free_priv(shm);
 				shm = NULL;
 			}
@@ -554,8 +643,7 @@ void optee_handle_rpc(struct optee *optee, uint32_t regs[8])
 	case OPTEE_SMC_RPC_FUNC_FREE:
 		e = rpc_shm_take(optee, optee_smc_join(regs[1], regs[2]));
 		if (e && !e->appl) {
-			tee_shm_put(e->shm);
-			free(e);
+			rpc_shm_entry_free(e);
 		} else if (e) {
 			pthread_mutex_lock(&optee->rpc_lock);
 			e->next = optee->rpc_shms;

@@ -240,6 +240,98 @@ int optee_region_add_extents(struct optee_chan_pool *cp, int fd,
 	return 0;
 }
 
+/* Frames -> extents of consecutive PAs; *n_out extents written (at most cap). */
+static uint64_t count_extents(const paddr_t *frames, uint64_t nframes)
+{
+	uint64_t i, n = nframes ? 1 : 0;
+
+	for (i = 1; i < nframes; i++)
+		if (frames[i] != frames[i - 1] + SOFTEE_FRAME_SIZE)
+			n++;
+	return n;
+}
+
+static void fill_extents(struct softee_pa_extent *ext, const paddr_t *frames,
+			 uint64_t nframes)
+{
+	uint64_t i, n = 0;
+
+	for (i = 0; i < nframes; i++) {
+		if (i && frames[i] == frames[i - 1] + SOFTEE_FRAME_SIZE) {
+			ext[n - 1].nframes++;
+			continue;
+		}
+		ext[n].pa = frames[i];
+		ext[n].nframes = 1;
+		n++;
+	}
+}
+
+static int region_add_frames(void *arg, int fd, uint64_t file_offset,
+			     uint64_t nframes, const paddr_t *frames,
+			     uint64_t *region_id)
+{
+	struct optee_chan_pool *cp = arg;
+	uint64_t next = count_extents(frames, nframes);
+	struct softee_chan_region_add *ra;
+	struct softee_pa_extent *ext;
+	struct softee_chan_status st;
+	size_t len = sizeof(*ra), ext_bytes;
+	int fds[2] = { fd, -1 }, rc;
+	uint8_t *buf;
+
+	if (!nframes || (file_offset & SOFTEE_FRAME_MASK) ||
+	    next > SIZE_MAX / sizeof(*ext) || next > UINT32_MAX)
+		return -EINVAL;
+	ext_bytes = (size_t)next * sizeof(*ext);
+	if (next <= SOFTEE_CHAN_MAX_INLINE_EXTENTS)
+		len += ext_bytes;
+	buf = calloc(1, next <= SOFTEE_CHAN_MAX_INLINE_EXTENTS ? len :
+		     sizeof(*ra) + ext_bytes);
+	if (!buf)
+		return -ENOMEM;
+	ra = (struct softee_chan_region_add *)buf;
+	ext = (struct softee_pa_extent *)(buf + sizeof(*ra));
+	fill_extents(ext, frames, nframes);
+	pthread_mutex_lock(&cp->lock);
+	ra->region_id = ++cp->next_region;
+	pthread_mutex_unlock(&cp->lock);
+	ra->nframes = nframes;
+	ra->file_offset = file_offset;
+	ra->n_extents = (uint32_t)next;
+	if (next > SOFTEE_CHAN_MAX_INLINE_EXTENTS) {
+		/* Too many for a message: the array travels in a memfd. */
+		ra->flags = SOFTEE_REGION_F_EXTENTS_IN_FD;
+		fds[1] = softee_memfd("softee-extents", ext_bytes);
+		if (fds[1] < 0) {
+			rc = fds[1];
+			goto out;
+		}
+		rc = pwrite(fds[1], ext, ext_bytes, 0) == (ssize_t)ext_bytes ?
+		     0 : -EIO;
+		if (rc)
+			goto out;
+	}
+	rc = chan_xfer(cp, SOFTEE_CHAN_REGION_ADD, buf, (uint32_t)len, fds,
+		       fds[1] >= 0 ? 2 : 1, &st, sizeof(st));
+	if (rc)
+		goto out;
+	if (st.status) {
+		EMSG("secure world refused region of %llu frames (%llu extents): %d",
+		     (unsigned long long)nframes, (unsigned long long)next,
+		     st.status);
+		rc = st.status < 0 ? st.status : -EIO;
+		goto out;
+	}
+	*region_id = ra->region_id;
+	atomic_fetch_add(&tee_stats.regions, 1);
+out:
+	if (fds[1] >= 0)
+		close(fds[1]);
+	free(buf);
+	return rc;
+}
+
 static int region_add(void *arg, int fd, uint64_t nframes, paddr_t pa,
 		      uint64_t *region_id)
 {
@@ -260,7 +352,7 @@ static void region_del(void *arg, uint64_t region_id)
 }
 
 const struct tee_region_ops optee_region_ops = {
-	.add = region_add, .del = region_del,
+	.add = region_add, .del = region_del, .add_frames = region_add_frames,
 };
 
 int optee_chan_pool_open(const char *sock_path, uint64_t boot_id,

@@ -58,7 +58,19 @@ int optee_supp_open(struct optee_supp *supp, struct tee_context *ctx)
 {
 	int rc = 0;
 
+	struct timespec dl;
+
+	/*
+	 * Closing /dev/teepriv0 is synchronous in Linux; here the old
+	 * supplicant's connection is torn down by another thread, so a
+	 * restarted supplicant gets a moment for that to finish.
+	 */
+	clock_gettime(CLOCK_MONOTONIC, &dl);
+	dl.tv_sec += 2;
 	pthread_mutex_lock(&supp->lock);
+	while (supp->ctx && !supp->stopping &&
+	       pthread_cond_timedwait(&supp->cond, &supp->lock, &dl) != ETIMEDOUT)
+		;
 	if (supp->ctx)
 		rc = -EBUSY;
 	else

@@ -92,7 +92,7 @@ static int do_invoke(struct tee_context *ctx, struct inv_buf *b, uint32_t n)
 
 	b->a.num_params = n;
 	return tee_ioctl(ctx, TEE_IOC_INVOKE, b, 24 + 32 * n, sizeof(*b),
-			 &rep_len, &fd);
+			 &rep_len, &fd, NULL, 0);
 }
 
 TEST(memref_past_shm_end_never_reaches_backend)
@@ -106,7 +106,7 @@ TEST(memref_past_shm_end_never_reaches_backend)
 	ctx = tee_ctx_open(&fake_dev, getuid(), getgid(), getpid(), &err);
 	CHECK(ctx);
 	CHECK(!tee_ioctl(ctx, TEE_IOC_SHM_ALLOC, &ad, sizeof(ad), sizeof(ad),
-			 &rep_len, &fd));
+			 &rep_len, &fd, NULL, 0));
 	EXPECT(fd >= 0);
 	close(fd);
 	EXPECT_EQ_U(ad.size, 4096);
@@ -132,10 +132,10 @@ TEST(memref_past_shm_end_never_reaches_backend)
 	EXPECT_EQ_U(b.a.ret, 0x1234);
 	EXPECT_EQ_U(b.p[0].a, 42);
 	EXPECT_EQ_U(b.p[1].b, 7);
-	EXPECT(tee_ioctl(ctx, 0xdeadbeef, &b, 0, sizeof(b), &rep_len, &fd) == -ENOTTY);
+	EXPECT(tee_ioctl(ctx, 0xdeadbeef, &b, 0, sizeof(b), &rep_len, &fd, NULL, 0) == -ENOTTY);
 	ad.flags = 1;
 	EXPECT(tee_ioctl(ctx, TEE_IOC_SHM_ALLOC, &ad, sizeof(ad), sizeof(ad),
-			 &rep_len, &fd) == -EINVAL);
+			 &rep_len, &fd, NULL, 0) == -EINVAL);
 	tee_shm_release_ctx(ctx);
 	tee_ctx_put(ctx);
 	EXPECT_EQ_U(atomic_load(&tee_stats.shm), 0);
@@ -152,7 +152,7 @@ TEST(supplicant_ioctls_refused_on_client_device)
 	CHECK(ctx);
 	buf[4] = 1;
 	EXPECT(tee_ioctl(ctx, TEE_IOC_SUPPL_RECV, buf, sizeof(buf), sizeof(buf),
-			 &rep_len, &fd) == -EINVAL);
+			 &rep_len, &fd, NULL, 0) == -EINVAL);
 	tee_ctx_put(ctx);
 }
 
