@@ -50,7 +50,10 @@ static void supp_usage(FILE *f)
 	fprintf(f,
 		"usage: " SUPP_PROG " [--run-dir DIR] [--ta-dir PATH]...\n"
 		"         [--log-level err|warn|info|debug] [--ready-fd N] [--foreground]\n"
+		"         [--no-register]\n"
 		"Serves the secure world's requests (TA loading, shared memory).\n"
+		"--no-register: allocate shared memory from the driver even when\n"
+		"it can register ours (as tee-supplicant before 3.13).\n"
 		"With --run-dir it opens DIR/teepriv0 (a softee stack); without it\n"
 		"it opens the first of /dev/teepriv0..9.\n"
 		"Default TA directories: the build's ta/ beside bin/, then\n"
@@ -129,6 +132,8 @@ static void supp_ctl(const char *cmd, FILE *out, void *unused)
 		fprintf(out, "shm held: %llu\nshm bytes: %llu\n",
 			(unsigned long long)shm_count,
 			(unsigned long long)shm_bytes);
+		fprintf(out, "shm mode: %s\n",
+			supp_shm_registers() ? "register" : "allocate");
 		for (i = 0; i < supp_ta_num_dirs(); i++)
 			fprintf(out, "ta dir: %s\n", supp_ta_dir(i));
 	} else if (!strcmp(cmd, "stat")) {
@@ -157,6 +162,7 @@ static int supp_parse_args(int argc, char **argv)
 		{ "log-level", required_argument, NULL, 'l' },
 		{ "ready-fd", required_argument, NULL, 'R' },
 		{ "foreground", no_argument, NULL, 'f' },
+		{ "no-register", no_argument, NULL, 'N' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -195,6 +201,10 @@ static int supp_parse_args(int argc, char **argv)
 			supp.ready_fd = (int)v;
 			break;
 		case 'f':
+			break;
+		case 'N':
+			/* Behave as an older tee-supplicant that only allocates. */
+			supp_shm_set_register(false);
 			break;
 		case 'h':
 			supp_usage(stdout);

@@ -1,9 +1,14 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/* The table of supplicant-owned shared memory, reference counted by id. */
+/*
+ * The table of supplicant-owned shared memory, reference counted by id:
+ * registered local memory when the driver has REG_MEM (optee_client >=
+ * 3.13), else driver-allocated and mapped.
+ */
 #include <errno.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 #include <tee_client_api.h>
 
@@ -18,6 +23,7 @@ struct supp_shm {
 	int fd;
 	void *addr;
 	size_t size;
+	size_t reg_size;	/* registered: bytes of our allocation, else 0 */
 	unsigned int refs;	/* the table holds one while listed */
 };
 
@@ -25,22 +31,94 @@ static struct {
 	pthread_mutex_t lock;
 	struct supp_shm *head;
 	int devfd;
+	bool may_register;
+	bool reg_mem;
 	uint64_t count;
 	uint64_t bytes;
-} supp_shm_tab = { .lock = PTHREAD_MUTEX_INITIALIZER, .devfd = -1 };
+} supp_shm_tab = { .lock = PTHREAD_MUTEX_INITIALIZER, .devfd = -1,
+		   .may_register = true };
+
+void supp_shm_set_register(bool on)
+{
+	supp_shm_tab.may_register = on;
+}
+
+bool supp_shm_registers(void)
+{
+	return supp_shm_tab.reg_mem;
+}
 
 void supp_shm_init(int devfd)
 {
+	struct tee_ioctl_version_data v;
+
 	supp_shm_tab.devfd = devfd;
+	supp_shm_tab.reg_mem = false;
+	if (devfd < 0 || !supp_shm_tab.may_register)
+		return;
+	memset(&v, 0, sizeof(v));
+	if (!teedev_ioctl(devfd, TEE_IOC_VERSION, &v))
+		supp_shm_tab.reg_mem = v.gen_caps & TEE_GEN_CAP_REG_MEM;
 }
 
 static void supp_shm_destroy(struct supp_shm *shm)
 {
-	if (shm->addr)
-		teedev_munmap(shm->addr, shm->size);
+	/* The registration goes first, then the memory it named. */
 	if (shm->fd >= 0)
 		teedev_close(shm->fd);
+	if (shm->addr && shm->reg_size)
+		teedev_free_pinned(shm->addr, shm->reg_size);
+	else if (shm->addr)
+		teedev_munmap(shm->addr, shm->size);
 	free(shm);
+}
+
+/*
+ * Local memory the TEE can share without a copy, registered whole (a
+ * multiple of the page size, so no part of it is a bounce frame).
+ */
+static int supp_shm_register(struct supp_shm *shm, size_t size, int32_t *id)
+{
+	struct tee_ioctl_shm_register_data data;
+	size_t rs = teedev_pinned_size(supp_shm_tab.devfd, size);
+
+	if (!rs)
+		return -ENOMEM;
+	shm->addr = teedev_alloc_pinned(supp_shm_tab.devfd, size);
+	if (!shm->addr)
+		return -errno;
+	memset(&data, 0, sizeof(data));
+	data.addr = (uintptr_t)shm->addr;
+	data.length = rs;
+	shm->fd = teedev_ioctl(supp_shm_tab.devfd, TEE_IOC_SHM_REGISTER, &data);
+	if (shm->fd < 0) {
+		int rc = -errno;
+
+		teedev_free_pinned(shm->addr, rs);
+		shm->addr = NULL;
+		return rc;
+	}
+	shm->reg_size = rs;
+	*id = data.id;
+	return 0;
+}
+
+/* Driver-allocated memory, mapped (drivers without REG_MEM). */
+static int supp_shm_map(struct supp_shm *shm, size_t size, int32_t *id)
+{
+	struct tee_ioctl_shm_alloc_data data = { .size = size };
+
+	shm->fd = teedev_ioctl(supp_shm_tab.devfd, TEE_IOC_SHM_ALLOC, &data);
+	if (shm->fd < 0)
+		return -errno;
+	shm->addr = teedev_mmap(NULL, size, PROT_READ | PROT_WRITE,
+				MAP_SHARED, shm->fd, 0);
+	if (shm->addr == MAP_FAILED) {
+		shm->addr = NULL;
+		return -errno;
+	}
+	*id = data.id;
+	return 0;
 }
 
 /* Caller holds the lock. */
@@ -101,35 +179,30 @@ void supp_shm_put(struct supp_shm *shm)
 
 static int supp_shm_alloc(size_t size, int32_t *id)
 {
-	struct tee_ioctl_shm_alloc_data data = { .size = size };
 	struct supp_shm *shm;
+	int32_t new_id = -1;
 	int rc;
 
 	shm = calloc(1, sizeof(*shm));
 	if (!shm)
 		return -ENOMEM;
-	shm->fd = teedev_ioctl(supp_shm_tab.devfd, TEE_IOC_SHM_ALLOC, &data);
-	if (shm->fd < 0) {
-		rc = -errno;
+	shm->fd = -1;
+	if (supp_shm_tab.reg_mem)
+		rc = supp_shm_register(shm, size, &new_id);
+	else
+		rc = supp_shm_map(shm, size, &new_id);
+	if (rc)
 		goto err;
-	}
-	shm->addr = teedev_mmap(NULL, size, PROT_READ | PROT_WRITE,
-				MAP_SHARED, shm->fd, 0);
-	if (shm->addr == MAP_FAILED) {
-		rc = -errno;
-		shm->addr = NULL;
-		goto err;
-	}
-	if (data.id < 0) {
+	if (new_id < 0) {
 		rc = -EPROTO;
 		goto err;
 	}
-	shm->id = data.id;
+	shm->id = new_id;
 	shm->size = size;
 	shm->refs = 1;
 
 	pthread_mutex_lock(&supp_shm_tab.lock);
-	if (supp_shm_tab.count >= SUPP_SHM_MAX_COUNT || supp_shm_find(data.id)) {
+	if (supp_shm_tab.count >= SUPP_SHM_MAX_COUNT || supp_shm_find(new_id)) {
 		pthread_mutex_unlock(&supp_shm_tab.lock);
 		rc = -ENOSPC;
 		goto err;
@@ -139,7 +212,7 @@ static int supp_shm_alloc(size_t size, int32_t *id)
 	supp_shm_tab.count++;
 	supp_shm_tab.bytes += size;
 	pthread_mutex_unlock(&supp_shm_tab.lock);
-	*id = data.id;
+	*id = new_id;
 	return 0;
 err:
 	supp_shm_destroy(shm);

@@ -7,6 +7,7 @@
 #ifndef SOFTEE_SUPP_SHM_H
 #define SOFTEE_SUPP_SHM_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <linux/tee.h>
@@ -20,8 +21,19 @@
 
 struct supp_shm;
 
-/* Use devfd (the teepriv fd) for TEE_IOC_SHM_ALLOC. */
+/*
+ * Allow registering our own memory for APPL buffers when the driver has
+ * TEE_GEN_CAP_REG_MEM (default on; --no-register turns it off). Call
+ * before supp_shm_init.
+ */
+void supp_shm_set_register(bool on);
+/*
+ * Use devfd (the teepriv fd) for the buffers: TEE_IOC_SHM_REGISTER of
+ * local memory if allowed and the driver has REG_MEM, else SHM_ALLOC.
+ */
 void supp_shm_init(int devfd);
+/* True if APPL buffers are registered local memory. */
+bool supp_shm_registers(void);
 /* Unmap and close everything (shutdown). */
 void supp_shm_release_all(void);
 

@@ -3,7 +3,9 @@
 
 TEEDEV_SRCS := lib/libteec/teedev.c lib/libteec/teedev_linux.c \
 	lib/libteec/teedev_softee.c lib/libteec/teedev_conn.c \
-	lib/libteec/teedev_reply.c
+	lib/libteec/teedev_reply.c lib/libteec/teedev_maps.c \
+	lib/libteec/teedev_pin.c lib/libteec/teedev_pin_pool.c \
+	lib/libteec/teedev_pin_fork.c lib/libteec/teedev_reg.c
 TEEDEV_OBJS := $(call objs,$(TEEDEV_SRCS))
 TEEDEV_LIB := $(BUILD)/lib/libsofteedev.a
 
@@ -49,15 +51,25 @@ DEPS += $(call deps,$(TEEDEV_SRCS) $(TEEC_SRCS))
 
 # Unit tests of this part.
 LIBTEEC_TEST_SRCS := tests/unit/libteec_api.c tests/unit/libteec_teedev.c \
-	tests/unit/libteec_shim.c
+	tests/unit/libteec_shim.c tests/unit/libteec_pin.c \
+	tests/unit/libteec_regmem.c
 CFLAGS_tests/unit/libteec_teedev.c := -Ilib/libteec -Itests/lib
 CFLAGS_tests/unit/libteec_api.c := -Ilib/libteec -Itests/lib
+CFLAGS_tests/unit/libteec_pin.c := -Ilib/libteec -Itests/lib
+CFLAGS_tests/unit/libteec_regmem.c := -Ilib/libteec -Itests/lib
+CFLAGS_tests/unit/libteec_fake.c := -Ilib/libteec -Itests/lib
 LIBTEEC_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(LIBTEEC_TEST_SRCS))
 
-$(BUILD)/tests/unit/libteec_api: $(call objs,tests/unit/libteec_api.c) \
-		$(TEEC_OBJS) $(TEEDEV_OBJS) $(COMMON_LIB)
+$(BUILD)/tests/unit/libteec_api: $(call objs,tests/unit/libteec_api.c \
+		tests/unit/libteec_fake.c) $(TEEC_OBJS) $(TEEDEV_OBJS) $(COMMON_LIB)
+	$(link_prog)
+$(BUILD)/tests/unit/libteec_regmem: $(call objs,tests/unit/libteec_regmem.c \
+		tests/unit/libteec_fake.c) $(TEEC_OBJS) $(TEEDEV_OBJS) $(COMMON_LIB)
 	$(link_prog)
 $(BUILD)/tests/unit/libteec_teedev: $(call objs,tests/unit/libteec_teedev.c) \
+		$(TEEDEV_OBJS) $(COMMON_LIB)
+	$(link_prog)
+$(BUILD)/tests/unit/libteec_pin: $(call objs,tests/unit/libteec_pin.c) \
 		$(TEEDEV_OBJS) $(COMMON_LIB)
 	$(link_prog)
 
@@ -70,7 +82,7 @@ $(BUILD)/tests/unit/libteec_shim: $(call objs,tests/unit/libteec_shim.c) \
 
 ALL_TARGETS += $(LIBTEEC_TESTS)
 TEST_UNIT_PROGS += $(LIBTEEC_TESTS)
-DEPS += $(call deps,$(LIBTEEC_TEST_SRCS))
+DEPS += $(call deps,$(LIBTEEC_TEST_SRCS) tests/unit/libteec_fake.c)
 
 # Installation (the top-level install depends on this).
 install-libteec: $(LIBTEEC_SO) $(LIBTEEC_A) $(BUILD)/lib/libsoftee_uapi_shim.so

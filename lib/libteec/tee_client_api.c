@@ -43,6 +43,14 @@ void teec_uuid_to_octets(uint8_t oct[TEE_IOCTL_UUID_LEN], const TEEC_UUID *u)
 	memcpy(oct + 8, u->clockSeqAndNode, sizeof(u->clockSeqAndNode));
 }
 
+/* SOFTEE_TEEC_LEGACY=1: behave as an optee_client ignoring REG_MEM. */
+static bool teec_legacy_mode(void)
+{
+	const char *v = getenv("SOFTEE_TEEC_LEGACY");
+
+	return v && !strcmp(v, "1");
+}
+
 /* Open device index and check it suits name; fd or -1. */
 static int teec_open_dev(unsigned int index, const char *name,
 			 uint32_t *gen_caps)
@@ -82,7 +90,9 @@ TEEC_EXPORT TEEC_Result TEEC_InitializeContext(const char *name,
 			continue;
 		memset(ctx, 0, sizeof(*ctx));
 		ctx->imp.fd = fd;
-		ctx->imp.reg_mem = gen_caps & TEE_GEN_CAP_REG_MEM;
+		/* An old optee_client that only allocates (compat matrix). */
+		ctx->imp.reg_mem = (gen_caps & TEE_GEN_CAP_REG_MEM) &&
+				   !teec_legacy_mode();
 		ctx->imp.memref_null = gen_caps & TEE_GEN_CAP_MEMREF_NULL;
 		return TEEC_SUCCESS;
 	}
@@ -202,7 +212,7 @@ TEEC_EXPORT TEEC_Result TEEC_OpenSession(TEEC_Context *ctx,
 				 __ATOMIC_RELAXED);
 	else
 		session->imp.ctx = NULL;
-	teec_params_finish(operation, params, shm);
+	teec_params_finish(ctx, operation, params, shm);
 out_free:
 	teec_params_release(shm);
 out:
@@ -259,7 +269,7 @@ TEEC_EXPORT TEEC_Result TEEC_InvokeCommand(TEEC_Session *session,
 	}
 	res = arg->ret;
 	eorig = arg->ret_origin;
-	teec_params_finish(operation, params, shm);
+	teec_params_finish(ctx, operation, params, shm);
 out_free:
 	teec_params_release(shm);
 out:

@@ -8,6 +8,7 @@
 #include <linux/tee.h>
 
 #include "teec_priv.h"
+#include "teedev.h"
 #include "util.h"
 
 static uint32_t teec_tmp_dir_flags(uint32_t type)
@@ -48,15 +49,18 @@ static TEEC_Result teec_prep_tmpref(TEEC_Context *ctx, uint32_t type,
 		res = TEEC_AllocateSharedMemory(ctx, shm);
 	if (res != TEEC_SUCCESS)
 		return res;
-	if (shm->imp.shadow_buffer && type != TEEC_MEMREF_TEMP_OUTPUT)
+	if (shm->imp.shadow_buffer && type != TEEC_MEMREF_TEMP_OUTPUT) {
 		memcpy(shm->imp.shadow_buffer, tmp->buffer, tmp->size);
+		teedev_count_shadow(ctx->imp.fd, tmp->size);
+	}
 	p->a = 0;
 	p->b = tmp->size;
 	p->c = (uint64_t)shm->imp.id;
 	return TEEC_SUCCESS;
 }
 
-static TEEC_Result teec_prep_whole(TEEC_RegisteredMemoryReference *ref,
+static TEEC_Result teec_prep_whole(TEEC_Context *ctx,
+				   TEEC_RegisteredMemoryReference *ref,
 				   struct tee_ioctl_param *p)
 {
 	TEEC_SharedMemory *parent = ref->parent;
@@ -73,15 +77,17 @@ static TEEC_Result teec_prep_whole(TEEC_RegisteredMemoryReference *ref,
 		p->attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT;
 	else
 		return TEEC_ERROR_BAD_PARAMETERS;
-	if (parent->imp.shadow_buffer && (dir & TEEC_MEM_INPUT))
+	if (parent->imp.shadow_buffer && (dir & TEEC_MEM_INPUT)) {
 		memcpy(parent->imp.shadow_buffer, parent->buffer, parent->size);
+		teedev_count_shadow(ctx->imp.fd, parent->size);
+	}
 	p->a = 0;
 	p->b = parent->size;
 	p->c = (uint64_t)parent->imp.id;
 	return TEEC_SUCCESS;
 }
 
-static TEEC_Result teec_prep_partial(uint32_t type,
+static TEEC_Result teec_prep_partial(TEEC_Context *ctx, uint32_t type,
 				     TEEC_RegisteredMemoryReference *ref,
 				     struct tee_ioctl_param *p)
 {
@@ -99,9 +105,11 @@ static TEEC_Result teec_prep_partial(uint32_t type,
 		return TEEC_ERROR_BAD_PARAMETERS;
 	if (ADD_OVERFLOW(ref->offset, ref->size, &end) || end > parent->size)
 		return TEEC_ERROR_BAD_PARAMETERS;
-	if (parent->imp.shadow_buffer && (need & TEEC_MEM_INPUT))
+	if (parent->imp.shadow_buffer && (need & TEEC_MEM_INPUT)) {
 		memcpy((uint8_t *)parent->imp.shadow_buffer + ref->offset,
 		       (uint8_t *)parent->buffer + ref->offset, ref->size);
+		teedev_count_shadow(ctx->imp.fd, ref->size);
+	}
 	p->attr = type - TEEC_MEMREF_PARTIAL_INPUT +
 		  TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INPUT;
 	p->a = ref->offset;
@@ -146,12 +154,13 @@ TEEC_Result teec_params_prepare(TEEC_Context *ctx, TEEC_Operation *op,
 					       &params[i], &shm[i]);
 			break;
 		case TEEC_MEMREF_WHOLE:
-			res = teec_prep_whole(&gp->memref, &params[i]);
+			res = teec_prep_whole(ctx, &gp->memref, &params[i]);
 			break;
 		case TEEC_MEMREF_PARTIAL_INPUT:
 		case TEEC_MEMREF_PARTIAL_OUTPUT:
 		case TEEC_MEMREF_PARTIAL_INOUT:
-			res = teec_prep_partial(type, &gp->memref, &params[i]);
+			res = teec_prep_partial(ctx, type, &gp->memref,
+						&params[i]);
 			break;
 		default:
 			res = TEEC_ERROR_BAD_PARAMETERS;
@@ -165,31 +174,36 @@ TEEC_Result teec_params_prepare(TEEC_Context *ctx, TEEC_Operation *op,
 	return TEEC_SUCCESS;
 }
 
-static void teec_finish_tmpref(uint32_t type, TEEC_TempMemoryReference *tmp,
+static void teec_finish_tmpref(int fd, uint32_t type,
+			       TEEC_TempMemoryReference *tmp,
 			       const struct tee_ioctl_param *p,
 			       const TEEC_SharedMemory *shm)
 {
 	if (type == TEEC_MEMREF_TEMP_INPUT)
 		return;
-	if (shm->imp.shadow_buffer && tmp->buffer && p->b <= tmp->size)
+	if (shm->imp.shadow_buffer && tmp->buffer && p->b <= tmp->size) {
 		memcpy(tmp->buffer, shm->imp.shadow_buffer, (size_t)p->b);
+		teedev_count_shadow(fd, p->b);
+	}
 	/* Also on SHORT_BUFFER: the TA tells the size it needs. */
 	tmp->size = (size_t)p->b;
 }
 
-static void teec_finish_whole(TEEC_RegisteredMemoryReference *ref,
+static void teec_finish_whole(int fd, TEEC_RegisteredMemoryReference *ref,
 			      const struct tee_ioctl_param *p)
 {
 	TEEC_SharedMemory *parent = ref->parent;
 
 	if (!(parent->flags & TEEC_MEM_OUTPUT))
 		return;
-	if (parent->imp.shadow_buffer && p->b <= parent->size)
+	if (parent->imp.shadow_buffer && p->b <= parent->size) {
 		memcpy(parent->buffer, parent->imp.shadow_buffer, (size_t)p->b);
+		teedev_count_shadow(fd, p->b);
+	}
 	ref->size = (size_t)p->b;
 }
 
-static void teec_finish_partial(uint32_t type,
+static void teec_finish_partial(int fd, uint32_t type,
 				TEEC_RegisteredMemoryReference *ref,
 				const struct tee_ioctl_param *p)
 {
@@ -197,14 +211,16 @@ static void teec_finish_partial(uint32_t type,
 
 	if (type == TEEC_MEMREF_PARTIAL_INPUT)
 		return;
-	if (parent->imp.shadow_buffer && p->b <= ref->size)
+	if (parent->imp.shadow_buffer && p->b <= ref->size) {
 		memcpy((uint8_t *)parent->buffer + ref->offset,
 		       (uint8_t *)parent->imp.shadow_buffer + ref->offset,
 		       (size_t)p->b);
+		teedev_count_shadow(fd, p->b);
+	}
 	ref->size = (size_t)p->b;
 }
 
-void teec_params_finish(TEEC_Operation *op,
+void teec_params_finish(TEEC_Context *ctx, TEEC_Operation *op,
 			const struct tee_ioctl_param *params,
 			TEEC_SharedMemory *shm)
 {
@@ -223,16 +239,17 @@ void teec_params_finish(TEEC_Operation *op,
 		case TEEC_MEMREF_TEMP_INPUT:
 		case TEEC_MEMREF_TEMP_OUTPUT:
 		case TEEC_MEMREF_TEMP_INOUT:
-			teec_finish_tmpref(type, &gp->tmpref, &params[i],
-					   &shm[i]);
+			teec_finish_tmpref(ctx->imp.fd, type, &gp->tmpref,
+					   &params[i], &shm[i]);
 			break;
 		case TEEC_MEMREF_WHOLE:
-			teec_finish_whole(&gp->memref, &params[i]);
+			teec_finish_whole(ctx->imp.fd, &gp->memref, &params[i]);
 			break;
 		case TEEC_MEMREF_PARTIAL_INPUT:
 		case TEEC_MEMREF_PARTIAL_OUTPUT:
 		case TEEC_MEMREF_PARTIAL_INOUT:
-			teec_finish_partial(type, &gp->memref, &params[i]);
+			teec_finish_partial(ctx->imp.fd, type, &gp->memref,
+					    &params[i]);
 			break;
 		default:
 			break;

@@ -29,7 +29,7 @@ TEEC_Result teec_params_prepare(TEEC_Context *ctx, TEEC_Operation *operation,
 				struct tee_ioctl_param *params,
 				TEEC_SharedMemory *shm);
 /* Write results back: values, sizes, shadow buffers. */
-void teec_params_finish(TEEC_Operation *operation,
+void teec_params_finish(TEEC_Context *ctx, TEEC_Operation *operation,
 			const struct tee_ioctl_param *params,
 			TEEC_SharedMemory *shm);
 /* Release the temporary shm[] of teec_params_prepare. */

@@ -17,13 +17,6 @@
 #include "teec_priv.h"
 #include "teedev.h"
 
-static size_t teec_page_size(void)
-{
-	long p = sysconf(_SC_PAGESIZE);
-
-	return p > 0 ? (size_t)p : 4096;
-}
-
 static bool teec_shm_flags_ok(uint32_t flags)
 {
 	return flags && !(flags & ~(uint32_t)(TEEC_MEM_INPUT | TEEC_MEM_OUTPUT));
@@ -67,17 +60,26 @@ static void *teec_shm_alloc_mapped(int dev, size_t size, int *id)
 	return p == MAP_FAILED ? NULL : p;
 }
 
-/* Page-aligned heap memory registered with the TEE; NULL on failure. */
+/*
+ * Page-aligned memory registered with the TEE; NULL on failure. It comes
+ * from teedev_alloc_pinned (softee: memfd-backed, so the registration
+ * copies nothing; Linux: posix_memalign as optee_client >= 3.13), and all
+ * of it is registered so that no page of it is a bounce frame.
+ */
 static void *teec_shm_alloc_registered(int dev, size_t size, int *id,
 				       int *reg_fd)
 {
-	void *p = NULL;
+	size_t rs = teedev_pinned_size(dev, size);
+	void *p;
 
-	if (posix_memalign(&p, teec_page_size(), size))
+	if (!rs)
 		return NULL;
-	*reg_fd = teec_shm_register_fd(dev, p, size, id);
+	p = teedev_alloc_pinned(dev, size);
+	if (!p)
+		return NULL;
+	*reg_fd = teec_shm_register_fd(dev, p, rs, id);
 	if (*reg_fd < 0) {
-		free(p);
+		teedev_free_pinned(p, rs);
 		return NULL;
 	}
 	return p;
@@ -175,7 +177,8 @@ TEEC_EXPORT void TEEC_ReleaseSharedMemory(TEEC_SharedMemory *shm)
 	if (shm->imp.shadow_buffer) {
 		if (shm->imp.registered_fd >= 0) {
 			if (shm->imp.flags & TEEC_SHM_FLAG_SHADOW_BUFFER_ALLOCED)
-				free(shm->imp.shadow_buffer);
+				teedev_free_pinned(shm->imp.shadow_buffer,
+						   shm->imp.alloced_size);
 			teedev_close(shm->imp.registered_fd);
 		} else {
 			teedev_munmap(shm->imp.shadow_buffer,
@@ -184,7 +187,8 @@ TEEC_EXPORT void TEEC_ReleaseSharedMemory(TEEC_SharedMemory *shm)
 	} else if (shm->buffer) {
 		if (shm->imp.registered_fd >= 0) {
 			if (shm->imp.flags & TEEC_SHM_FLAG_BUFFER_ALLOCED)
-				free(shm->buffer);
+				teedev_free_pinned(shm->buffer,
+						   shm->imp.alloced_size);
 			teedev_close(shm->imp.registered_fd);
 		} else {
 			teedev_munmap(shm->buffer, shm->imp.alloced_size);

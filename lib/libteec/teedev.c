@@ -13,10 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "softee_dev.h"
 #include "teedev_linux.h"
+#include "teedev_pin.h"
 #include "teedev_softee.h"
+#include "util.h"
 
 /*
  * Parse "/dev/teeN" or "/dev/teeprivN" (N decimal, 0..9999). Returns 0 and
@@ -126,4 +129,62 @@ bool teedev_is_softee_fd(int fd)
 bool teedev_is_softee_map(void *addr, size_t len)
 {
 	return teedev_softee_owns_map(addr, len);
+}
+
+/* The granule of fd's normal world; 0 for the Linux backend. */
+static size_t teedev_granule(int fd)
+{
+	size_t g = 0;
+
+	if (!teedev_softee_owns_fd(fd) || teedev_softee_page_size(fd, &g))
+		return 0;
+	return g;
+}
+
+size_t teedev_pinned_size(int fd, size_t size)
+{
+	size_t g = teedev_granule(fd);
+	uint64_t r;
+
+	if (!g)
+		return size;
+	if (!round_up_u64(size ? size : 1, g, &r) || r > SIZE_MAX)
+		return 0;
+	return (size_t)r;
+}
+
+void *teedev_alloc_pinned(int fd, size_t size)
+{
+	size_t g = teedev_granule(fd), rs;
+	long ps;
+	void *p = NULL;
+	int r;
+
+	if (g) {
+		rs = teedev_pinned_size(fd, size);
+		if (!rs) {
+			errno = ENOMEM;
+			return NULL;
+		}
+		return teedev_pin_alloc(rs, g);
+	}
+	ps = sysconf(_SC_PAGESIZE);
+	r = posix_memalign(&p, ps > 0 ? (size_t)ps : 4096, size ? size : 1);
+	if (r) {
+		errno = r;
+		return NULL;
+	}
+	return p;
+}
+
+void teedev_free_pinned(void *p, size_t size)
+{
+	if (p && teedev_pin_free(p, size))
+		free(p);
+}
+
+void teedev_count_shadow(int fd, uint64_t bytes)
+{
+	if (bytes)
+		teedev_softee_count_shadow(fd, bytes);
 }

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 /* Open teeN (priv = false) or teeprivN (priv = true). Returns an fd. */
@@ -46,5 +47,24 @@ int teedev_close(int fd);
 bool teedev_is_softee_fd(int fd);
 /* True if [addr, addr+len) overlaps a mapping owned by the softee backend. */
 bool teedev_is_softee_map(void *addr, size_t len);
+
+/*
+ * Memory the TEE behind device fd can share without any copy: with the
+ * softee backend a page-aligned memfd mapping of teedev_pinned_size(fd,
+ * size) bytes that later registers zero copy; with the Linux backend
+ * page-aligned heap memory (as optee_client). NULL with errno on failure.
+ * Free with teedev_free_pinned (same size).
+ */
+void *teedev_alloc_pinned(int fd, size_t size);
+void teedev_free_pinned(void *p, size_t size);
+/*
+ * Bytes teedev_alloc_pinned(fd, size) really provides: size rounded up to
+ * the normal-world page size, so that registering all of it needs no
+ * bounce frame. 0 on overflow.
+ */
+size_t teedev_pinned_size(int fd, size_t size);
+
+/* libteec copied bytes through a shadow buffer (SOFTEE_DEV_OP_STATS). */
+void teedev_count_shadow(int fd, uint64_t bytes);
 
 #endif /* SOFTEE_TEEDEV_H */

@@ -43,6 +43,14 @@ struct teedev_conn {
 	bool dead;
 	struct teedev_waiter *waiters;
 	uint8_t *rbuf;
+	/* SOFTEE_DEV_OP_INFO, asked lazily: old drivers do not know it. */
+	pthread_mutex_t info_lock;
+	bool have_info;
+	struct softee_dev_info info;
+	/* Client-side counters, all atomic. */
+	uint64_t stats[4];
+	uint64_t stats_sent[4];
+	uint32_t report_calls;
 };
 
 #define TEEDEV_RBUF_SIZE (sizeof(struct softee_dev_rep) + SOFTEE_DEV_MAX_PAYLOAD)
@@ -60,6 +68,7 @@ struct teedev_conn *teedev_conn_new(int sock)
 	}
 	pthread_mutex_init(&c->lock, NULL);
 	pthread_cond_init(&c->cond, NULL);
+	pthread_mutex_init(&c->info_lock, NULL);
 	c->sock = sock;
 	c->refs = 1;
 	c->next_tag = 1;
@@ -78,6 +87,7 @@ void teedev_conn_put(struct teedev_conn *c)
 	teedev_sys_close(c->sock);
 	pthread_cond_destroy(&c->cond);
 	pthread_mutex_destroy(&c->lock);
+	pthread_mutex_destroy(&c->info_lock);
 	free(c->rbuf);
 	free(c);
 }
@@ -117,6 +127,14 @@ static void teedev_conn_dispatch(struct teedev_conn *c, ssize_t n,
 	if (teedev_reply_parse(c->rbuf, (size_t)n, nfds, &hdr)) {
 		teedev_close_fds(fds, nfds);
 		teedev_conn_kill(c, "malformed reply");
+		return;
+	}
+	if (hdr.tag == 0) {
+		/*
+		 * Tag 0 asked for no reply; a driver that answers anyway
+		 * (an error for an op it does not know) is harmless.
+		 */
+		teedev_close_fds(fds, nfds);
 		return;
 	}
 	for (w = c->waiters; w; w = w->next)
@@ -184,6 +202,8 @@ int teedev_conn_call(struct teedev_conn *c, uint32_t op,
 		return -EIO;
 	}
 	req.tag = w.tag = c->next_tag++;
+	if (c->next_tag == 0)
+		c->next_tag = 1;	/* tag 0 means "no reply" */
 	w.next = c->waiters;
 	c->waiters = &w;
 	pthread_mutex_unlock(&c->lock);
@@ -222,4 +242,85 @@ int teedev_conn_call(struct teedev_conn *c, uint32_t op,
 	else if (w.fd >= 0)
 		teedev_sys_close(w.fd);
 	return w.ret;
+}
+
+int teedev_conn_send_noreply(struct teedev_conn *c, uint32_t op,
+			     const void *payload, size_t len)
+{
+	struct softee_dev_req req = { .magic = SOFTEE_DEV_MAGIC, .tag = 0,
+				      .op = op, .len = (uint32_t)len };
+	struct iovec v[2] = {
+		{ .iov_base = &req, .iov_len = sizeof(req) },
+		{ .iov_base = (void *)payload, .iov_len = len },
+	};
+
+	if (len > SOFTEE_DEV_MAX_PAYLOAD)
+		return -EINVAL;
+	if (__atomic_load_n(&c->dead, __ATOMIC_RELAXED))
+		return -EIO;
+	return wire_send(c->sock, v, 2, NULL, 0);
+}
+
+int teedev_conn_info(struct teedev_conn *c, struct softee_dev_info *info)
+{
+	struct softee_dev_info in;
+	int r = 0;
+
+	pthread_mutex_lock(&c->info_lock);
+	if (!c->have_info) {
+		memset(&in, 0, sizeof(in));
+		r = teedev_conn_call(c, SOFTEE_DEV_OP_INFO, NULL, 0, NULL, 0,
+				     &in, sizeof(in), NULL);
+		if (r == -ENOTTY || r == -EINVAL) {
+			memset(&in, 0, sizeof(in));
+			in.page_size = 4096;
+			r = 0;
+		}
+		/* Only the page sizes a normal world may have. */
+		if (!r && in.page_size != 4096 && in.page_size != 16384 &&
+		    in.page_size != 65536)
+			r = -EPROTO;
+		if (!r) {
+			c->info = in;
+			c->have_info = true;
+		}
+	}
+	if (!r)
+		*info = c->info;
+	pthread_mutex_unlock(&c->info_lock);
+	return r;
+}
+
+void teedev_conn_count(struct teedev_conn *c, enum teedev_stat which,
+		       uint64_t bytes)
+{
+	if (bytes && (unsigned int)which < ARRAY_SIZE(c->stats))
+		__atomic_add_fetch(&c->stats[which], bytes, __ATOMIC_RELAXED);
+}
+
+void teedev_conn_report(struct teedev_conn *c, bool force)
+{
+	struct softee_dev_client_stats st;
+	uint64_t now[4];
+	bool changed = false;
+
+	if (!force && __atomic_add_fetch(&c->report_calls, 1,
+					 __ATOMIC_RELAXED) %
+		      TEEDEV_STATS_EVERY)
+		return;
+	for (size_t i = 0; i < ARRAY_SIZE(now); i++) {
+		now[i] = __atomic_load_n(&c->stats[i], __ATOMIC_RELAXED);
+		if (now[i] != __atomic_exchange_n(&c->stats_sent[i], now[i],
+						  __ATOMIC_RELAXED))
+			changed = true;
+	}
+	if (!changed)
+		return;
+	memset(&st, 0, sizeof(st));
+	st.zero_copy_bytes = now[TEEDEV_STAT_ZERO_COPY];
+	st.bounce_bytes = now[TEEDEV_STAT_BOUNCE];
+	st.shadow_bytes = now[TEEDEV_STAT_SHADOW];
+	st.pinned_bytes = now[TEEDEV_STAT_PINNED];
+	/* Best effort: the counters are informational. */
+	teedev_conn_send_noreply(c, SOFTEE_DEV_OP_STATS, &st, sizeof(st));
 }

@@ -6,6 +6,7 @@
 #ifndef SOFTEE_TEEDEV_CONN_H
 #define SOFTEE_TEEDEV_CONN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <sys/uio.h>
@@ -30,5 +31,36 @@ int teedev_conn_call(struct teedev_conn *c, uint32_t op,
 		     const struct iovec *iov, int iovcnt,
 		     const int *fds, int nfds,
 		     void *out, size_t out_cap, int *out_fd);
+
+/*
+ * Send a request that wants no reply (tag 0, SOFTEE_DEV_OP_STATS).
+ * 0 or -errno.
+ */
+int teedev_conn_send_noreply(struct teedev_conn *c, uint32_t op,
+			     const void *payload, size_t len);
+
+/*
+ * The driver's page size G and limits (SOFTEE_DEV_OP_INFO), asked once
+ * per connection. A driver that does not know the op (older than dynamic
+ * shared memory) gives 4096 and no limits. 0 or -errno.
+ */
+struct softee_dev_info;
+int teedev_conn_info(struct teedev_conn *c, struct softee_dev_info *info);
+
+/* What the client copied or shared (SOFTEE_DEV_OP_STATS counters). */
+enum teedev_stat {
+	TEEDEV_STAT_ZERO_COPY,
+	TEEDEV_STAT_BOUNCE,
+	TEEDEV_STAT_SHADOW,
+	TEEDEV_STAT_PINNED,
+};
+void teedev_conn_count(struct teedev_conn *c, enum teedev_stat which,
+		       uint64_t bytes);
+/*
+ * Report the counters if they changed: force, or every
+ * TEEDEV_STATS_EVERY calls of this function.
+ */
+#define TEEDEV_STATS_EVERY 64
+void teedev_conn_report(struct teedev_conn *c, bool force);
 
 #endif /* SOFTEE_TEEDEV_CONN_H */

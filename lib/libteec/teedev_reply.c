@@ -36,6 +36,8 @@ uint32_t teedev_reply_expected_len(uint32_t op, uint32_t req_len)
 		return sizeof(struct tee_ioctl_version_data);
 	case TEE_IOC_SHM_REGISTER:
 		return sizeof(struct tee_ioctl_shm_register_data);
+	case SOFTEE_DEV_OP_INFO:
+		return sizeof(struct softee_dev_info);
 	default:
 		return req_len;
 	}

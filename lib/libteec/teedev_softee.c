@@ -18,6 +18,8 @@
 
 #include "softee_dev.h"
 #include "teedev_conn.h"
+#include "teedev_pin.h"
+#include "teedev_reg.h"
 #include "teedev_sys.h"
 #include "util.h"
 #include "wire.h"
@@ -128,6 +130,7 @@ static void teedev_shm_release_id(struct teedev_conn *conn, int id)
 /* Release an shm on the driver's side, then free our side of it. */
 static void teedev_shm_release(struct teedev_shm *shm)
 {
+	teedev_reg_unpublish(shm->conn, shm->id);
 	teedev_shm_release_id(shm->conn, shm->id);
 	teedev_conn_put(shm->conn);
 	if (shm->memfd >= 0)
@@ -338,51 +341,18 @@ static int teedev_do_shm_alloc(struct teedev_conn *conn, void *arg)
 }
 
 /*
- * SHM_REGISTER: only memory that is already a mapping of one of our
- * SHM_ALLOC memfds can be shared without pinning; it goes as a single
- * PINNED segment of that memfd. Anything else: ENOMEM (libteec then
- * falls back to a shadow buffer).
+ * SHM_REGISTER: the range is pinned (teedev_reg.c) and the registration
+ * fd tracked like any shm fd: closing it releases the registration.
  */
 static int teedev_do_shm_register(struct teedev_conn *conn, void *arg)
 {
 	struct tee_ioctl_shm_register_data d;
-	struct softee_dev_reg_hdr rh = { .n_segs = 1 };
-	struct softee_dev_reg_seg seg = { .kind = SOFTEE_DEV_REG_SEG_PINNED };
-	struct iovec iov[3] = {
-		{ .iov_base = &d, .iov_len = sizeof(d) },
-		{ .iov_base = &rh, .iov_len = sizeof(rh) },
-		{ .iov_base = &seg, .iov_len = sizeof(seg) },
-	};
-	uint64_t start, end;
-	int memfd = -1, fd, r;
+	int fd, r;
 
 	memcpy(&d, arg, sizeof(d));
-	if (d.flags || !d.length || ADD_OVERFLOW(d.addr, d.length, &end) ||
-	    !round_up_u64(end, TEEDEV_PAGE, &end))
-		return -EINVAL;
-	start = d.addr & ~(TEEDEV_PAGE - 1);
-
-	pthread_mutex_lock(&teedev_lock);
-	for (size_t i = 0; i < teedev_nmaps; i++) {
-		struct teedev_map *m = &teedev_maps[i];
-
-		if (m->shm->memfd < 0 || start < m->start || end > m->end)
-			continue;
-		seg.va = start;
-		seg.len = end - start;
-		seg.fd_offset = m->off + (start - m->start);
-		memfd = teedev_sys_dup_cloexec(m->shm->memfd);
-		break;
-	}
-	pthread_mutex_unlock(&teedev_lock);
-	if (memfd < 0)
-		return -ENOMEM;
-
-	r = teedev_conn_call(conn, TEE_IOC_SHM_REGISTER, iov, 3, &memfd, 1,
-			     &d, sizeof(d), &fd);
-	teedev_sys_close(memfd);
-	if (r)
-		return r;
+	fd = teedev_reg_register(conn, &d);
+	if (fd < 0)
+		return fd;
 	r = teedev_track_shm(conn, d.id, fd, -1);
 	if (r) {
 		teedev_sys_close(fd);
@@ -403,6 +373,20 @@ static int teedev_do_buf(struct teedev_conn *conn, uint32_t op, void *arg)
 		return -EINVAL;
 	iov.iov_base = (void *)(uintptr_t)bd.buf_ptr;
 	iov.iov_len = (size_t)bd.buf_len;
+	if (op == (uint32_t)TEE_IOC_OPEN_SESSION ||
+	    op == (uint32_t)TEE_IOC_INVOKE) {
+		struct teedev_sync *sync;
+		int r;
+
+		/* Bounce frames carry the buffer's bytes across the call. */
+		sync = teedev_reg_sync_prepare(conn, op, iov.iov_base,
+					       iov.iov_len);
+		r = teedev_conn_call(conn, op, &iov, 1, NULL, 0, iov.iov_base,
+				     iov.iov_len, NULL);
+		teedev_reg_sync_finish(conn, sync, r == 0);
+		teedev_conn_report(conn, false);
+		return r;
+	}
 	return teedev_conn_call(conn, op, &iov, 1, NULL, 0, iov.iov_base,
 				iov.iov_len, NULL);
 }
@@ -498,8 +482,12 @@ void *teedev_softee_mmap(void *addr, size_t len, int prot, int flags, int fd,
 	void *p;
 	int err;
 
-	if (!teedev_any_ents() && !teedev_any_maps())
-		return teedev_sys_mmap(addr, len, prot, flags, fd, off);
+	if (!teedev_any_ents() && !teedev_any_maps()) {
+		p = teedev_sys_mmap(addr, len, prot, flags, fd, off);
+		if (p != MAP_FAILED && (flags & MAP_FIXED))
+			teedev_pin_forget((uintptr_t)p, (uintptr_t)p + len);
+		return p;
+	}
 	pthread_mutex_lock(&teedev_lock);
 	e = (flags & MAP_ANONYMOUS) ? NULL : teedev_find_ent(fd);
 	if (e && (e->kind == TEEDEV_ENT_DEV || e->shm->memfd < 0)) {
@@ -516,8 +504,10 @@ void *teedev_softee_mmap(void *addr, size_t len, int prot, int flags, int fd,
 	}
 	p = teedev_sys_mmap(addr, len, prot, flags, fd, off);
 	err = errno;
-	if (p != MAP_FAILED && (flags & MAP_FIXED))
+	if (p != MAP_FAILED && (flags & MAP_FIXED)) {
 		teedev_forget_range((uintptr_t)p, len, &rel);
+		teedev_pin_forget((uintptr_t)p, (uintptr_t)p + len);
+	}
 	if (p != MAP_FAILED && e) {
 		m.start = (uintptr_t)p;
 		m.end = (uintptr_t)p + ((len + TEEDEV_PAGE - 1) &
@@ -533,6 +523,10 @@ void *teedev_softee_mmap(void *addr, size_t len, int prot, int flags, int fd,
 			teedev_maps[teedev_nmaps++] = m;
 			e->shm->nmaps++;
 			teedev_update_hints();
+			/* So that registering it later needs no copy. */
+			if (flags & MAP_SHARED)
+				teedev_pin_track(m.start, m.end,
+						 e->shm->memfd, m.off);
 		}
 	}
 	pthread_mutex_unlock(&teedev_lock);
@@ -546,8 +540,13 @@ int teedev_softee_munmap(void *addr, size_t len)
 	struct teedev_shm *rel = NULL;
 	int r;
 
-	if (!teedev_any_maps())
-		return teedev_sys_munmap(addr, len);
+	if (!teedev_any_maps()) {
+		r = teedev_sys_munmap(addr, len);
+		if (!r)
+			teedev_pin_forget((uintptr_t)addr,
+					  (uintptr_t)addr + len);
+		return r;
+	}
 	/*
 	 * Unmap and forget under the lock: otherwise another thread's mmap
 	 * could get the same address in between and be forgotten instead.
@@ -557,6 +556,8 @@ int teedev_softee_munmap(void *addr, size_t len)
 	if (!r)
 		teedev_forget_range((uintptr_t)addr, len, &rel);
 	pthread_mutex_unlock(&teedev_lock);
+	if (!r)
+		teedev_pin_forget((uintptr_t)addr, (uintptr_t)addr + len);
 	teedev_release_list(rel);
 	return r;
 }
@@ -585,7 +586,53 @@ int teedev_softee_close(int fd)
 		return teedev_sys_close(fd);
 	teedev_sys_close(fd);
 	teedev_release_list(rel);
-	if (conn)
+	if (conn) {
+		/* The counters of this context, before it goes. */
+		teedev_conn_report(conn, true);
 		teedev_conn_put(conn);
+	}
 	return 0;
+}
+
+/* The connection behind device fd, with a reference; NULL if not ours. */
+static struct teedev_conn *teedev_softee_conn(int fd)
+{
+	struct teedev_conn *conn = NULL;
+	struct teedev_ent *e;
+
+	if (!teedev_any_ents())
+		return NULL;
+	pthread_mutex_lock(&teedev_lock);
+	e = teedev_find_ent(fd);
+	if (e && e->kind == TEEDEV_ENT_DEV) {
+		conn = e->conn;
+		teedev_conn_get(conn);
+	}
+	pthread_mutex_unlock(&teedev_lock);
+	return conn;
+}
+
+int teedev_softee_page_size(int fd, size_t *page_size)
+{
+	struct teedev_conn *conn = teedev_softee_conn(fd);
+	struct softee_dev_info info;
+	int r;
+
+	if (!conn)
+		return -EBADF;
+	r = teedev_conn_info(conn, &info);
+	teedev_conn_put(conn);
+	if (!r)
+		*page_size = info.page_size;
+	return r;
+}
+
+void teedev_softee_count_shadow(int fd, uint64_t bytes)
+{
+	struct teedev_conn *conn = teedev_softee_conn(fd);
+
+	if (!conn)
+		return;
+	teedev_conn_count(conn, TEEDEV_STAT_SHADOW, bytes);
+	teedev_conn_put(conn);
 }

@@ -1,11 +1,12 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /*
  * Unit tests of libteec's GP Client API: constants and layouts, errno
- * mapping, and every call against a small fake driver (a thread speaking
- * the softee device protocol) that plays a TA.
+ * mapping, and every call against the fake driver of libteec_fake.c (a
+ * thread speaking the softee device protocol) that plays a TA.
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdlib.h>
@@ -22,254 +23,10 @@
 #include "testlib.h"
 #include "util.h"
 #include "wire.h"
+#include "libteec_fake.h"
 
 TESTLIB_DEFINE_STATE;
 
-/* Commands of the fake TA. */
-#define CMD_VALUE_INC	1	/* p0 value inout: a += 1, b = a * 2 */
-#define CMD_FILL	2	/* every output memref: bytes ^= 0xff, b kept */
-#define CMD_SHORT	3	/* p0 memref: SHORT_BUFFER, b = size + 10 */
-#define CMD_WAIT_CANCEL	4	/* blocks until a cancel arrives */
-#define CMD_IOCTL_ENOMEM 5	/* the ioctl itself fails with ENOMEM */
-#define CMD_NULL_CHECK	6	/* p0.a := 1 if p1 is a NULL memref */
-
-#define FAKE_MAX_SHM 64
-
-static struct {
-	pthread_mutex_t lock;
-	bool memref_null;
-	int shm_fd[FAKE_MAX_SHM];	/* index = id; -1 free */
-	size_t shm_size[FAKE_MAX_SHM];
-	uint32_t last_login;
-	uint8_t last_clnt_uuid[16];
-	uint8_t last_uuid[16];
-} fake = { .lock = PTHREAD_MUTEX_INITIALIZER };
-
-static char fake_dir[64];
-static int fake_listener = -1;
-
-static int fake_reply(int s, uint32_t tag, int32_t ret, const void *pl,
-		      size_t len, int fd)
-{
-	struct softee_dev_rep h = { .magic = SOFTEE_DEV_MAGIC, .tag = tag,
-				    .ret = ret, .len = (uint32_t)len };
-	struct iovec iov[2] = { { &h, sizeof(h) }, { (void *)pl, len } };
-
-	return wire_send(s, iov, 2, &fd, fd >= 0 ? 1 : 0);
-}
-
-static int fake_live_shms(void)
-{
-	int n = 0;
-
-	pthread_mutex_lock(&fake.lock);
-	for (int i = 0; i < FAKE_MAX_SHM; i++)
-		n += fake.shm_fd[i] >= 0;
-	pthread_mutex_unlock(&fake.lock);
-	return n;
-}
-
-static void fake_shm_alloc(int s, uint32_t tag, uint8_t *pl, uint32_t len)
-{
-	struct tee_ioctl_shm_alloc_data d;
-	uint64_t size;
-	int id = -1, fd;
-
-	if (len != sizeof(d)) {
-		fake_reply(s, tag, -EINVAL, NULL, 0, -1);
-		return;
-	}
-	memcpy(&d, pl, sizeof(d));
-	if (!round_up_u64(d.size ? d.size : 1, 4096, &size)) {
-		fake_reply(s, tag, -EINVAL, NULL, 0, -1);
-		return;
-	}
-	fd = softee_memfd("fake", size);
-	pthread_mutex_lock(&fake.lock);
-	for (int i = 1; i < FAKE_MAX_SHM && id < 0; i++) {
-		if (fake.shm_fd[i] < 0) {
-			id = i;
-			fake.shm_fd[i] = fd;
-			fake.shm_size[i] = size;
-		}
-	}
-	pthread_mutex_unlock(&fake.lock);
-	d.id = id;
-	fake_reply(s, tag, 0, &d, sizeof(d), fd);
-}
-
-static void fake_shm_release(int s, uint32_t tag, uint8_t *pl)
-{
-	struct softee_dev_shm_release r;
-	int ret = -EINVAL;
-
-	memcpy(&r, pl, sizeof(r));
-	pthread_mutex_lock(&fake.lock);
-	if (r.id > 0 && r.id < FAKE_MAX_SHM && fake.shm_fd[r.id] >= 0) {
-		close(fake.shm_fd[r.id]);
-		fake.shm_fd[r.id] = -1;
-		ret = 0;
-	}
-	pthread_mutex_unlock(&fake.lock);
-	fake_reply(s, tag, ret, NULL, 0, -1);
-}
-
-/* Apply fn to the bytes of memref param p (in the driver's own mapping). */
-static void fake_touch(struct tee_ioctl_param *p)
-{
-	int fd = -1;
-	size_t size = 0;
-	uint8_t *va;
-
-	if (p->c == TEE_MEMREF_NULL)
-		return;
-	pthread_mutex_lock(&fake.lock);
-	if (p->c < FAKE_MAX_SHM) {
-		fd = fake.shm_fd[p->c];
-		size = fake.shm_size[p->c];
-	}
-	pthread_mutex_unlock(&fake.lock);
-	if (fd < 0 || p->a + p->b > size)
-		return;
-	va = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
-	if (va == MAP_FAILED)
-		return;
-	for (uint64_t i = 0; i < p->b; i++)
-		va[p->a + i] ^= 0xff;
-	munmap(va, size);
-}
-
-static void fake_invoke(struct tee_ioctl_invoke_arg *a)
-{
-	struct tee_ioctl_param *p = a->params;
-
-	a->ret = 0;
-	a->ret_origin = TEEC_ORIGIN_TRUSTED_APP;
-	switch (a->func) {
-	case CMD_VALUE_INC:
-		p[0].a += 1;
-		p[0].b = p[0].a * 2;
-		break;
-	case CMD_FILL:
-		for (int i = 0; i < 4; i++) {
-			uint64_t t = p[i].attr;
-
-			if (t == TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_OUTPUT ||
-			    t == TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT)
-				fake_touch(&p[i]);
-		}
-		break;
-	case CMD_SHORT:
-		p[0].b += 10;
-		a->ret = TEEC_ERROR_SHORT_BUFFER;
-		break;
-	case CMD_NULL_CHECK:
-		p[0].a = p[1].c == TEE_MEMREF_NULL;
-		p[0].b = (uint32_t)p[1].attr;
-		break;
-	default:
-		a->ret = TEEC_ERROR_BAD_PARAMETERS;
-		a->ret_origin = TEEC_ORIGIN_TEE;
-	}
-}
-
-/* One connection: an event loop, so a blocked invoke can be cancelled. */
-static void *fake_conn_main(void *arg)
-{
-	int s = (int)(intptr_t)arg;
-	static __thread uint8_t buf[sizeof(struct softee_dev_req) +
-				    SOFTEE_DEV_MAX_PAYLOAD];
-	uint8_t pending[TEE_MAX_ARG_SIZE];
-	uint32_t pending_tag = 0, pending_len = 0;
-	bool has_pending = false;
-
-	for (;;) {
-		struct softee_dev_req h;
-		int fds[WIRE_MAX_FDS], nfds;
-		ssize_t n = wire_recv(s, buf, sizeof(buf), fds, &nfds,
-				      WIRE_MAX_FDS);
-		uint8_t *pl = buf + sizeof(h);
-
-		if (n < (ssize_t)sizeof(h))
-			break;
-		wire_close_fds(fds, nfds);
-		memcpy(&h, buf, sizeof(h));
-		if (h.op == (uint32_t)TEE_IOC_VERSION) {
-			struct tee_ioctl_version_data v = {
-				.impl_id = TEE_IMPL_ID_OPTEE,
-				.impl_caps = TEE_OPTEE_CAP_TZ,
-				.gen_caps = TEE_GEN_CAP_GP |
-					(fake.memref_null ? TEE_GEN_CAP_MEMREF_NULL : 0),
-			};
-			fake_reply(s, h.tag, 0, &v, sizeof(v), -1);
-		} else if (h.op == (uint32_t)TEE_IOC_SHM_ALLOC) {
-			fake_shm_alloc(s, h.tag, pl, h.len);
-		} else if (h.op == SOFTEE_DEV_OP_SHM_RELEASE) {
-			fake_shm_release(s, h.tag, pl);
-		} else if (h.op == (uint32_t)TEE_IOC_OPEN_SESSION) {
-			struct tee_ioctl_open_session_arg a;
-
-			memcpy(&a, pl, sizeof(a));
-			fake.last_login = a.clnt_login;
-			memcpy(fake.last_clnt_uuid, a.clnt_uuid, 16);
-			memcpy(fake.last_uuid, a.uuid, 16);
-			a.session = 42;
-			a.ret = 0;
-			a.ret_origin = TEEC_ORIGIN_TRUSTED_APP;
-			memcpy(pl, &a, sizeof(a));
-			fake_reply(s, h.tag, 0, pl, h.len, -1);
-		} else if (h.op == (uint32_t)TEE_IOC_INVOKE) {
-			struct tee_ioctl_invoke_arg *a = (void *)pl;
-
-			if (a->func == CMD_IOCTL_ENOMEM) {
-				fake_reply(s, h.tag, -ENOMEM, NULL, 0, -1);
-			} else if (a->func == CMD_WAIT_CANCEL) {
-				memcpy(pending, pl, h.len);
-				pending_tag = h.tag;
-				pending_len = h.len;
-				has_pending = true;
-			} else {
-				fake_invoke(a);
-				fake_reply(s, h.tag, 0, pl, h.len, -1);
-			}
-		} else if (h.op == (uint32_t)TEE_IOC_CANCEL) {
-			fake_reply(s, h.tag, 0, NULL, 0, -1);
-			if (has_pending) {
-				struct tee_ioctl_invoke_arg *a = (void *)pending;
-
-				a->ret = TEEC_ERROR_CANCEL;
-				a->ret_origin = TEEC_ORIGIN_TEE;
-				fake_reply(s, pending_tag, 0, pending,
-					   pending_len, -1);
-				has_pending = false;
-			}
-		} else if (h.op == (uint32_t)TEE_IOC_CLOSE_SESSION) {
-			fake_reply(s, h.tag, 0, NULL, 0, -1);
-		} else {
-			fake_reply(s, h.tag, -ENOTTY, NULL, 0, -1);
-		}
-	}
-	close(s);
-	return NULL;
-}
-
-static void *fake_accept_main(void *arg)
-{
-	for (;;) {
-		pthread_t th;
-		int s = accept4(fake_listener, NULL, NULL, SOCK_CLOEXEC);
-
-		if (s < 0)
-			return NULL;
-		pthread_create(&th, NULL, fake_conn_main, (void *)(intptr_t)s);
-		pthread_detach(th);
-	}
-}
-
-static const TEEC_UUID test_uuid = {
-	0x8aaaf200, 0x2450, 0x11e4,
-	{ 0xab, 0xe2, 0x00, 0x02, 0xa5, 0xd5, 0xc5, 0x1b }
-};
 
 TEST(param_types_pack_four_bits_each)
 {
@@ -370,25 +127,6 @@ TEST(open_session_logins)
 	EXPECT_EQ_U(fake.last_login, TEEC_LOGIN_USER_APPLICATION);
 	TEEC_CloseSession(&sess);
 	TEEC_FinalizeContext(&ctx);
-}
-
-/* Open a context and session for the invoke tests. */
-static int open_both(TEEC_Context *ctx, TEEC_Session *sess)
-{
-	if (TEEC_InitializeContext(NULL, ctx))
-		return -1;
-	if (TEEC_OpenSession(ctx, sess, &test_uuid, TEEC_LOGIN_PUBLIC, NULL,
-			     NULL, NULL)) {
-		TEEC_FinalizeContext(ctx);
-		return -1;
-	}
-	return 0;
-}
-
-static void close_both(TEEC_Context *ctx, TEEC_Session *sess)
-{
-	TEEC_CloseSession(sess);
-	TEEC_FinalizeContext(ctx);
 }
 
 TEST(invoke_values_and_errors)
@@ -656,25 +394,8 @@ TEST(concurrent_invokes_on_one_context)
 
 int main(void)
 {
-	char sock[128];
-	pthread_t th;
-
-	for (int i = 0; i < FAKE_MAX_SHM; i++)
-		fake.shm_fd[i] = -1;
-	snprintf(fake_dir, sizeof(fake_dir), "/tmp/libteec-api-XXXXXX");
-	if (!mkdtemp(fake_dir)) {
-		printf("FAIL: libteec_api_setup: mkdtemp\n");
+	if (libteec_fake_start("libteec-api"))
 		return 1;
-	}
-	snprintf(sock, sizeof(sock), "%s/tee0", fake_dir);
-	fake_listener = wire_listen(sock, 16);
-	if (fake_listener < 0) {
-		printf("FAIL: libteec_api_setup: listen %d\n", fake_listener);
-		return 1;
-	}
-	setenv(SOFTEE_ENV_DEV_DIR, fake_dir, 1);
-	pthread_create(&th, NULL, fake_accept_main, NULL);
-	pthread_detach(th);
 
 	RUN(param_types_pack_four_bits_each);
 	RUN(struct_layouts_match_optee_client_64bit);
@@ -689,7 +410,6 @@ int main(void)
 	RUN(request_cancellation_from_another_thread);
 	RUN(concurrent_invokes_on_one_context);
 
-	unlink(sock);
-	rmdir(fake_dir);
+	libteec_fake_stop();
 	return testlib_summary();
 }

@@ -39,7 +39,44 @@ static int fake_reply(int s, uint32_t tag, int32_t ret, const void *pl,
 	return wire_send(s, iov, 2, &fd, fd >= 0 ? 1 : 0);
 }
 
-/* Serves one connection: VERSION, SHM_ALLOC (id 5), SHM_RELEASE. */
+/*
+ * The driver's side of a registration: write 'X' into the first byte of
+ * the first pinned segment (shared pages: the client sees it at once).
+ */
+static void fake_register(int s, uint32_t tag, const uint8_t *pl,
+			  uint32_t len, const int *fds, int nfds)
+{
+	struct tee_ioctl_shm_register_data d;
+	struct softee_dev_reg_hdr rh;
+	struct softee_dev_reg_seg sg;
+	int ret = -EINVAL, fd = -1;
+
+	memcpy(&d, pl, sizeof(d));
+	memcpy(&rh, pl + sizeof(d), sizeof(rh));
+	for (uint32_t i = 0; i < rh.n_segs && len >= sizeof(d) + sizeof(rh) +
+	     (i + 1) * sizeof(sg); i++) {
+		memcpy(&sg, pl + sizeof(d) + sizeof(rh) + i * sizeof(sg),
+		       sizeof(sg));
+		if (sg.kind == SOFTEE_DEV_REG_SEG_PINNED &&
+		    sg.fd_index < (uint32_t)nfds) {
+			char x = 'X';
+
+			if (pwrite(fds[sg.fd_index], &x, 1,
+				   (off_t)sg.fd_offset) == 1)
+				ret = 0;
+			break;
+		}
+	}
+	if (!ret) {
+		d.id = 6;
+		fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+	}
+	fake_reply(s, tag, ret, ret ? NULL : &d, ret ? 0 : sizeof(d), fd);
+	if (fd >= 0)
+		close(fd);
+}
+
+/* Serves one connection: VERSION, SHM_ALLOC (id 5), SHM_REGISTER (id 6), SHM_RELEASE. */
 static void *fake_main(void *unused)
 {
 	static uint8_t buf[sizeof(struct softee_dev_req) + SOFTEE_DEV_MAX_PAYLOAD];
@@ -54,9 +91,14 @@ static void *fake_main(void *unused)
 
 		if (n < (ssize_t)sizeof(h))
 			break;
-		wire_close_fds(fds, nfds);
 		memcpy(&h, buf, sizeof(h));
-		if (h.op == (uint32_t)TEE_IOC_VERSION) {
+		if (h.op == (uint32_t)TEE_IOC_SHM_REGISTER)
+			fake_register(s, h.tag, buf + sizeof(h), h.len, fds,
+				      nfds);
+		wire_close_fds(fds, nfds);
+		if (h.op == (uint32_t)TEE_IOC_SHM_REGISTER) {
+			continue;
+		} else if (h.op == (uint32_t)TEE_IOC_VERSION) {
 			struct tee_ioctl_version_data v = {
 				.impl_id = 1, .impl_caps = 1, .gen_caps = 1 };
 
@@ -90,15 +132,33 @@ static int child_main(void)
 {
 	struct tee_ioctl_version_data v = { 0 };
 	struct tee_ioctl_shm_alloc_data d = { .size = 100 };
+	struct tee_ioctl_shm_register_data rd = { .length = 8192 };
 	struct pollfd pfd;
-	char *p;
-	int fd, shm, nul;
+	char *p, *heap = NULL;
+	int fd, shm, nul, reg;
 
 	fd = open("/dev/tee0", O_RDWR);
 	if (fd < 0)
 		return 10;
 	if (ioctl(fd, TEE_IOC_VERSION, &v) || v.gen_caps != 1)
 		return 11;
+	/* Registering heap memory pins it: the driver's write shows. */
+	if (posix_memalign((void **)&heap, 4096, 8192))
+		return 20;
+	memset(heap, 'a', 8192);
+	rd.addr = (uintptr_t)heap;
+	reg = ioctl(fd, TEE_IOC_SHM_REGISTER, &rd);
+	if (reg < 0 || rd.id != 6)
+		return 21;
+	if (heap[0] != 'X' || heap[1] != 'a' || heap[8191] != 'a')
+		return 22;
+	/* As Linux: a registered shm cannot be mapped. */
+	if (mmap(NULL, 4096, PROT_READ, MAP_SHARED, reg, 0) != MAP_FAILED ||
+	    errno != EINVAL)
+		return 23;
+	if (close(reg))
+		return 24;
+	free(heap);
 	shm = ioctl(fd, TEE_IOC_SHM_ALLOC, &d);
 	if (shm < 0 || d.id != 5)
 		return 12;

@@ -6,6 +6,7 @@
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 #include <tee_client_api.h>
 
@@ -193,6 +194,51 @@ TEST(fs_and_unknown_commands_are_not_supported)
 	CHECK_EQ_U(supp_cmd_handle(&r), TEEC_ERROR_NOT_SUPPORTED);
 }
 
+extern bool supp_fake_reg_mem;
+extern uint64_t supp_fake_reg_addr, supp_fake_reg_len;
+extern int supp_fake_pinned_live;
+
+TEST(shm_alloc_registers_own_memory_with_reg_mem)
+{
+	struct tee_ioctl_param p = { .attr = TEE_IOCTL_PARAM_ATTR_TYPE_MEMREF_INOUT };
+	struct supp_shm *ref;
+	size_t size;
+	void *ptr;
+	int64_t id;
+
+	supp_fake_reg_mem = true;
+	supp_shm_init(3);
+	CHECK(supp_shm_registers());
+	id = alloc_shm(100);
+	CHECK(id >= 0);
+	EXPECT_EQ_U(supp_fake_pinned_live, 1);
+	/* Registered whole pages, and the memref is our own memory. */
+	EXPECT_EQ_U(supp_fake_reg_len, 4096);
+	p.a = 10;
+	p.b = 90;
+	p.c = (uint64_t)id;
+	CHECK(supp_shm_get_memref(&p, &ptr, &size, &ref) == 0);
+	EXPECT((uintptr_t)ptr == supp_fake_reg_addr + 10);
+	((uint8_t *)ptr)[89] = 1;
+	supp_shm_put(ref);
+	p.b = 91;
+	EXPECT(supp_shm_get_memref(&p, &ptr, &size, &ref) == -EINVAL);
+	free_shm((uint64_t)id);
+	EXPECT_EQ_U(supp_fake_pinned_live, 0);
+
+	/* --no-register: allocation from the driver as before. */
+	supp_shm_set_register(false);
+	supp_shm_init(3);
+	EXPECT(!supp_shm_registers());
+	id = alloc_shm(100);
+	EXPECT(id >= 0);
+	EXPECT_EQ_U(supp_fake_pinned_live, 0);
+	free_shm((uint64_t)id);
+	supp_shm_set_register(true);
+	supp_fake_reg_mem = false;
+	supp_shm_init(-1);
+}
+
 static int setup(void)
 {
 	char path[128];
@@ -240,6 +286,7 @@ int main(void)
 	RUN(load_ta_validates_memref_against_own_shm);
 	RUN(load_ta_unknown_uuid_is_item_not_found);
 	RUN(fs_and_unknown_commands_are_not_supported);
+	RUN(shm_alloc_registers_own_memory_with_reg_mem);
 	teardown();
 	return testlib_summary();
 }
