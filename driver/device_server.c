@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "device_server.h"
+#include "work_pool.h"
 #include "log.h"
 #include "softee_dev.h"
 #include "util.h"
@@ -84,7 +85,7 @@ static void handle(struct dev_conn *conn, const struct softee_dev_req *req,
 		close(rep_fd);
 }
 
-static void *job_thread(void *arg)
+static void job_run(void *arg)
 {
 	struct dev_job *job = arg;
 	struct dev_conn *conn = job->conn;
@@ -97,15 +98,12 @@ static void *job_thread(void *arg)
 	if (--conn->workers == 0)
 		pthread_cond_broadcast(&conn->idle);
 	pthread_mutex_unlock(&conn->lock);
-	return NULL;
 }
 
 static int spawn_job(struct dev_conn *conn, const struct softee_dev_req *req,
 		     const uint8_t *payload, int *fds, int *nfds)
 {
 	struct dev_job *job = calloc(1, sizeof(*job));
-	pthread_attr_t attr;
-	pthread_t t;
 	int rc;
 
 	if (!job)
@@ -124,18 +122,14 @@ static int spawn_job(struct dev_conn *conn, const struct softee_dev_req *req,
 	pthread_mutex_lock(&conn->lock);
 	conn->workers++;
 	pthread_mutex_unlock(&conn->lock);
-	pthread_attr_init(&attr);
-	pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-	pthread_attr_setstacksize(&attr, 256 * 1024);
-	rc = pthread_create(&t, &attr, job_thread, job);
-	pthread_attr_destroy(&attr);
+	rc = work_pool_submit(job_run, job);
 	if (rc) {
 		pthread_mutex_lock(&conn->lock);
 		conn->workers--;
 		pthread_mutex_unlock(&conn->lock);
 		free(job->buf);
 		free(job);
-		return -rc;
+		return rc;
 	}
 	*nfds = 0;
 	return 0;

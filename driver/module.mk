@@ -1,7 +1,7 @@
 # driver: softee-driver (TEE core + OP-TEE SMC driver) and its unit tests.
 DRIVER_LIB_SRCS := driver/tee_core.c driver/tee_shm.c driver/tee_shm_pool.c \
 	driver/tee_frames.c driver/tee_pagelist.c driver/tee_shm_reg.c \
-	driver/tee_shm_dyn.c driver/tee_usage.c \
+	driver/tee_shm_dyn.c driver/tee_usage.c driver/work_pool.c \
 	driver/device_server.c driver/optee/core.c driver/optee/call.c \
 	driver/optee/rpc.c driver/optee/supp.c driver/optee/smc_chan.c
 DRIVER_SRCS := $(DRIVER_LIB_SRCS) driver/main.c
