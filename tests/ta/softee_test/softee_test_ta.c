@@ -279,6 +279,64 @@ static TEE_Result test_value_out(uint32_t pt, TEE_Param p[4], uint32_t a,
 	return TEE_SUCCESS;
 }
 
+static uint32_t test_ms_now(void)
+{
+	TEE_Time t;
+
+	TEE_GetSystemTime(&t);
+	return t.seconds * 1000U + t.millis;
+}
+
+/* Another party (client, other session) writes the awaited byte while
+ * this call runs: only memory shared in place can show it. */
+static TEE_Result test_poke_wait(uint32_t pt, TEE_Param p[4])
+{
+	volatile uint8_t *buf = p[0].memref.buffer;
+	size_t size = p[0].memref.size;
+	uint32_t start;
+	size_t i;
+
+	if (TEE_PARAM_TYPE_GET(pt, 0) != TEE_PARAM_TYPE_MEMREF_INOUT || !buf)
+		return TEE_ERROR_BAD_PARAMETERS;
+	for (i = 1; i < 4; i++)
+		if (TEE_PARAM_TYPE_GET(pt, i) != TEE_PARAM_TYPE_VALUE_INPUT ||
+		    (p[i].value.b < SOFTEE_TEST_POKE_SKIP &&
+		     p[i].value.a >= size))
+			return TEE_ERROR_BAD_PARAMETERS;
+	if (p[1].value.b < SOFTEE_TEST_POKE_SKIP)
+		buf[p[1].value.a] = (uint8_t)p[1].value.b;
+	if (p[2].value.b < SOFTEE_TEST_POKE_SKIP) {
+		start = test_ms_now();
+		while (buf[p[2].value.a] != (uint8_t)p[2].value.b) {
+			if (test_ms_now() - start > SOFTEE_TEST_POKE_TIMEOUT_MS)
+				return SOFTEE_TEST_POKE_TIMEOUT;
+			TEE_Wait(1);
+		}
+	}
+	if (p[3].value.b < SOFTEE_TEST_POKE_SKIP)
+		buf[p[3].value.a] = (uint8_t)p[3].value.b;
+	return TEE_SUCCESS;
+}
+
+static TEE_Result test_xor_all(uint32_t pt, TEE_Param p[4])
+{
+	size_t i, j;
+
+	for (i = 0; i < 4; i++) {
+		uint32_t t = TEE_PARAM_TYPE_GET(pt, i);
+		uint8_t *b = p[i].memref.buffer;
+
+		if (t == TEE_PARAM_TYPE_NONE)
+			continue;
+		if (t != TEE_PARAM_TYPE_MEMREF_INOUT ||
+		    (p[i].memref.size && !b))
+			return TEE_ERROR_BAD_PARAMETERS;
+		for (j = 0; j < p[i].memref.size; j++)
+			b[j] ^= 0xff;
+	}
+	return TEE_SUCCESS;
+}
+
 TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx, uint32_t cmd_id,
 				      uint32_t pt, TEE_Param params[4])
 {
@@ -319,6 +377,10 @@ TEE_Result TA_InvokeCommandEntryPoint(void *sess_ctx, uint32_t cmd_id,
 		return test_value_out(pt, params, test_counter, test_sessions);
 	case SOFTEE_TEST_CMD_CALLS:
 		return test_value_out(pt, params, test_calls, 0);
+	case SOFTEE_TEST_CMD_POKE_WAIT:
+		return test_poke_wait(pt, params);
+	case SOFTEE_TEST_CMD_XOR_ALL:
+		return test_xor_all(pt, params);
 	default:
 		return TEE_ERROR_NOT_SUPPORTED;
 	}

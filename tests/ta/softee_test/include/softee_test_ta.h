@@ -63,6 +63,21 @@ enum softee_test_cmd {
 	SOFTEE_TEST_CMD_COUNTER = 13,
 	/* p0 VALUE_OUTPUT a = invokes entered by this instance (incl. this) */
 	SOFTEE_TEST_CMD_CALLS = 14,
+	/*
+	 * Shared-memory handshakes (dynamic shm tests). p0 MEMREF_INOUT;
+	 * p1, p2, p3 VALUE_INPUT (a = offset in p0, b = byte value, b > 0xff:
+	 * step skipped): write p1's byte, then wait (TEE_Wait polling, up to
+	 * SOFTEE_TEST_POKE_TIMEOUT_MS) until p0[p2.a] == p2.b, then write
+	 * p3's byte. A wait that times out returns SOFTEE_TEST_POKE_TIMEOUT.
+	 */
+	SOFTEE_TEST_CMD_POKE_WAIT = 15,
+	/* every MEMREF_INOUT param: each byte ^= 0xff; other params NONE */
+	SOFTEE_TEST_CMD_XOR_ALL = 16,
 };
+
+#define SOFTEE_TEST_POKE_TIMEOUT_MS	10000U
+#define SOFTEE_TEST_POKE_SKIP		0x100U
+/* TEE_ERROR_BUSY: the awaited byte never appeared */
+#define SOFTEE_TEST_POKE_TIMEOUT	0xFFFF000DU
 
 #endif /* SOFTEE_TEST_TA_H */
