@@ -27,3 +27,6 @@ install-tools: $(CLI_BIN) $(SUPP_BIN)
 	install -m 0755 $(CLI_BIN) $(SUPP_BIN) $(DESTDIR)$(PREFIX)/bin/
 
 .PHONY: install-tools
+
+# The benchmark tool (`softee perf ...`).
+include tools/perf/module.mk

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* The softee command line: subcommand dispatch and help. */
+#include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 
@@ -24,9 +27,28 @@ static void cli_usage(FILE *f)
 		"  restart-supplicant [--run-dir DIR]  kill and restart the supplicant\n"
 		"  sign --key PEM --uuid UUID --in ELF --out FILE.ta\n"
 		"                                 sign a TA image\n"
+		"  perf shm [options]             shared-memory benchmark (softee-perf;\n"
+		"                                 softee perf --help)\n"
 		"  help, --help, --version\n"
 		"\n");
 	cli_opts_usage(f);
+}
+
+/* `softee perf ...` is softee-perf, installed beside this program. */
+static int cli_cmd_perf(int argc, char **argv)
+{
+	char dir[PATH_MAX], prog[PATH_MAX + 16];
+
+	if (cli_bin_dir(dir, sizeof(dir)) ||
+	    snprintf(prog, sizeof(prog), "%s/softee-perf", dir) >= (int)sizeof(prog)) {
+		fprintf(stderr, CLI_PROG ": cannot find my own directory\n");
+		return 1;
+	}
+	argv[0] = prog;
+	execv(prog, argv);
+	fprintf(stderr, CLI_PROG ": cannot run %s: %s\n", prog, strerror(errno));
+	(void)argc;
+	return 1;
 }
 
 int main(int argc, char **argv)
@@ -42,6 +64,7 @@ int main(int argc, char **argv)
 		{ "stat", cli_cmd_status },
 		{ "restart-supplicant", cli_cmd_restart_supplicant },
 		{ "sign", cli_cmd_sign },
+		{ "perf", cli_cmd_perf },
 	};
 	size_t i;
 

@@ -1,0 +1,395 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* The report of `softee perf shm`: tables, target ratios, and docs/performance.md. */
+#include <errno.h>
+#include <inttypes.h>
+#include <string.h>
+
+#include "perf.h"
+
+#define PERF_TCOLS	12
+#define PERF_TROWS	64
+#define PERF_CELL	24
+
+/* A table built once and printed as aligned text or as markdown. */
+struct perf_table {
+	const char *title;
+	const char *head[PERF_TCOLS];
+	size_t ncols, nrows;
+	char cell[PERF_TROWS][PERF_TCOLS][PERF_CELL];
+};
+
+static void perf_table_print(FILE *f, bool md, const struct perf_table *t)
+{
+	size_t w[PERF_TCOLS], r, c;
+
+	if (!t->nrows)
+		return;
+	if (md) {
+		fprintf(f, "\n### %s\n\n|", t->title);
+		for (c = 0; c < t->ncols; c++)
+			fprintf(f, " %s |", t->head[c]);
+		fprintf(f, "\n|");
+		for (c = 0; c < t->ncols; c++)
+			fprintf(f, "%s|", c ? "---:" : "---");
+		fprintf(f, "\n");
+		for (r = 0; r < t->nrows; r++) {
+			fprintf(f, "|");
+			for (c = 0; c < t->ncols; c++)
+				fprintf(f, " %s |", t->cell[r][c]);
+			fprintf(f, "\n");
+		}
+		return;
+	}
+	for (c = 0; c < t->ncols; c++) {
+		w[c] = strlen(t->head[c]);
+		for (r = 0; r < t->nrows; r++)
+			if (strlen(t->cell[r][c]) > w[c])
+				w[c] = strlen(t->cell[r][c]);
+	}
+	fprintf(f, "\n%s\n", t->title);
+	for (c = 0; c < t->ncols; c++)
+		fprintf(f, c ? "  %*s" : "%-*s", (int)w[c], t->head[c]);
+	fprintf(f, "\n");
+	for (r = 0; r < t->nrows; r++) {
+		for (c = 0; c < t->ncols; c++)
+			fprintf(f, c ? "  %*s" : "%-*s", (int)w[c], t->cell[r][c]);
+		fprintf(f, "\n");
+	}
+}
+
+static void perf_fmt_us(char *buf, double us)
+{
+	if (us >= 100000)
+		snprintf(buf, PERF_CELL, "%.0f", us);
+	else if (us >= 100)
+		snprintf(buf, PERF_CELL, "%.1f", us);
+	else
+		snprintf(buf, PERF_CELL, "%.2f", us);
+}
+
+/* A row's median (per MiB if asked), or "n/a". */
+static void perf_cell(char *buf, const struct perf_row *row, bool per_mib)
+{
+	if (!row || !row->n) {
+		snprintf(buf, PERF_CELL, "n/a");
+		return;
+	}
+	perf_fmt_us(buf, per_mib ? row->med_us / ((double)row->size / PERF_MIB) :
+		    row->med_us);
+}
+
+/* GB/s of one pass over size bytes taking us microseconds. */
+static void perf_cell_rate(char *buf, const struct perf_row *row)
+{
+	if (!row || !row->n || row->med_us <= 0)
+		snprintf(buf, PERF_CELL, "n/a");
+	else
+		snprintf(buf, PERF_CELL, "%.2f",
+			 (double)row->size / (row->med_us * 1e3));
+}
+
+static void perf_cell_ratio(char *buf, const struct perf_row *num,
+			    const struct perf_row *den)
+{
+	if (!num || !den || !num->n || !den->n || den->med_us <= 0)
+		snprintf(buf, PERF_CELL, "n/a");
+	else
+		snprintf(buf, PERF_CELL, "%.2fx", num->med_us / den->med_us);
+}
+
+static const char *const perf_stacks[] = { "dynamic", "static" };
+static const char *const perf_modes[] = { "registered", "allocated", "temp" };
+
+static void perf_invoke_table(FILE *f, bool md, const struct perf_results *r,
+			      const struct perf_report_cfg *c,
+			      const char *stack, const char *mode)
+{
+	static struct perf_table t;
+	char title[128];
+	bool any = false;
+
+	/* A stack that was not run (--no-static) has no rows: no table. */
+	for (size_t i = 0; i < c->n_sizes && !any; i++)
+		any = perf_results_find(r, stack, mode, "ta-idle", c->sizes[i]);
+	if (!any)
+		return;
+	memset(&t, 0, sizeof(t));
+	snprintf(title, sizeof(title), "%s stack, %s memref: median us per "
+		 "invoke / per native pass", stack, mode);
+	t.title = title;
+	t.ncols = 8;
+	t.head[0] = "size";
+	t.head[1] = "TA idle";
+	t.head[2] = "TA touch";
+	t.head[3] = "native";
+	t.head[4] = "TA GB/s";
+	t.head[5] = "native GB/s";
+	t.head[6] = "TA/native speed";
+	t.head[7] = "n (touch)";
+	for (size_t i = 0; i < c->n_sizes && t.nrows < PERF_TROWS; i++) {
+		const struct perf_row *idle, *touch, *nat;
+		char (*row)[PERF_CELL] = t.cell[t.nrows++];
+
+		idle = perf_results_find(r, stack, mode, "ta-idle", c->sizes[i]);
+		touch = perf_results_find(r, stack, mode, "ta-touch", c->sizes[i]);
+		nat = perf_results_find(r, stack, mode, "native", c->sizes[i]);
+		perf_fmt_size(c->sizes[i], row[0], PERF_CELL);
+		perf_cell(row[1], idle, false);
+		perf_cell(row[2], touch, false);
+		perf_cell(row[3], nat, false);
+		perf_cell_rate(row[4], touch);
+		perf_cell_rate(row[5], nat);
+		/* Speed relative to native: native time over TA time. */
+		perf_cell_ratio(row[6], nat, touch);
+		snprintf(row[7], PERF_CELL, "%u", touch ? touch->n : 0);
+	}
+	perf_table_print(f, md, &t);
+}
+
+static void perf_reg_table(FILE *f, bool md, const struct perf_results *r,
+			   const struct perf_report_cfg *c)
+{
+	static const char *const cols[][2] = {
+		{ "malloc", "register-first" }, { "malloc", "unregister-first" },
+		{ "malloc", "register-again" }, { "malloc", "unregister-again" },
+		{ "softee-alloc", "allocate" }, { "softee-alloc", "free" },
+		{ "softee-alloc", "register" }, { "softee-alloc", "unregister" },
+		{ "baseline", "memcpy" },
+	};
+	static struct perf_table t;
+
+	memset(&t, 0, sizeof(t));
+	t.title = "dynamic stack, registration: median us per MiB";
+	t.ncols = 1 + sizeof(cols) / sizeof(cols[0]);
+	t.head[0] = "size";
+	t.head[1] = "reg malloc (1st)";
+	t.head[2] = "unreg";
+	t.head[3] = "reg again";
+	t.head[4] = "unreg";
+	t.head[5] = "TEEC_Allocate";
+	t.head[6] = "release";
+	t.head[7] = "reg softee mem";
+	t.head[8] = "unreg";
+	t.head[9] = "memcpy";
+	t.head[10] = "1st/memcpy";
+	t.head[11] = "softee/memcpy";
+	t.ncols += 2;
+	for (size_t i = 0; i < c->n_sizes && t.nrows < PERF_TROWS; i++) {
+		char (*row)[PERF_CELL] = t.cell[t.nrows++];
+		const struct perf_row *cpy;
+
+		perf_fmt_size(c->sizes[i], row[0], PERF_CELL);
+		for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
+			perf_cell(row[k + 1], perf_results_find(r, "dynamic",
+				  cols[k][0], cols[k][1], c->sizes[i]), true);
+		cpy = perf_results_find(r, "dynamic", "baseline", "memcpy",
+					c->sizes[i]);
+		perf_cell_ratio(row[10], perf_results_find(r, "dynamic", "malloc",
+				"register-first", c->sizes[i]), cpy);
+		perf_cell_ratio(row[11], perf_results_find(r, "dynamic",
+				"softee-alloc", "register", c->sizes[i]), cpy);
+	}
+	perf_table_print(f, md, &t);
+}
+
+/* One target: the worst ratio over the sizes it applies to. */
+struct perf_ratio {
+	const char *name;
+	const char *what;
+	const char *target;
+	bool higher_is_better;
+	double limit;
+	double value;		/* < 0: not measured */
+	uint64_t size;
+};
+
+static bool perf_ok(const struct perf_row *w)
+{
+	return w && w->n && w->med_us > 0;
+}
+
+static void perf_ratio_take(struct perf_ratio *q, double v, uint64_t size)
+{
+	bool worse = q->value < 0 ||
+		     (q->higher_is_better ? v < q->value : v > q->value);
+
+	if (worse) {
+		q->value = v;
+		q->size = size;
+	}
+}
+
+static void perf_ratios(const struct perf_results *r,
+			const struct perf_report_cfg *c, struct perf_ratio q[4])
+{
+	const struct perf_row *small = NULL, *big = NULL;
+
+	q[0] = (struct perf_ratio){ "(a)", "TA pass over a registered buffer "
+		">= 16M, speed vs the native loop (worst size)", ">= 0.90x",
+		true, 0.9, -1, 0 };
+	q[1] = (struct perf_ratio){ "(b)", "untouched registered buffer: "
+		"invoke time at the largest size vs the smallest", "<= 1.50x",
+		false, 1.5, -1, 0 };
+	q[2] = (struct perf_ratio){ "(c)", "registration of malloc'd memory "
+		"(first, pinning) vs memcpy into faulted memory, >= 16M (worst)",
+		"<= 1.50x", false, 1.5, -1, 0 };
+	q[3] = (struct perf_ratio){ "(d)", "registration of softee-allocated "
+		"memory vs the same memcpy, >= 16M (worst; no copy expected)",
+		"<= 0.50x", false, 0.5, -1, 0 };
+	for (size_t i = 0; i < c->n_sizes; i++) {
+		uint64_t s = c->sizes[i];
+		const struct perf_row *nat, *touch, *idle, *reg, *sreg, *cpy;
+
+		idle = perf_results_find(r, "dynamic", "registered", "ta-idle", s);
+		if (perf_ok(idle)) {
+			if (!small || s < small->size)
+				small = idle;
+			if (!big || s > big->size)
+				big = idle;
+		}
+		if (s < (16ULL << 20))
+			continue;
+		nat = perf_results_find(r, "dynamic", "registered", "native", s);
+		touch = perf_results_find(r, "dynamic", "registered", "ta-touch", s);
+		if (perf_ok(nat) && perf_ok(touch))
+			perf_ratio_take(&q[0], nat->med_us / touch->med_us, s);
+		cpy = perf_results_find(r, "dynamic", "baseline", "memcpy", s);
+		reg = perf_results_find(r, "dynamic", "malloc", "register-first", s);
+		sreg = perf_results_find(r, "dynamic", "softee-alloc", "register", s);
+		if (perf_ok(cpy) && perf_ok(reg))
+			perf_ratio_take(&q[2], reg->med_us / cpy->med_us, s);
+		if (perf_ok(cpy) && perf_ok(sreg))
+			perf_ratio_take(&q[3], sreg->med_us / cpy->med_us, s);
+	}
+	if (small && big && big != small) {
+		q[1].value = big->med_us / small->med_us;
+		q[1].size = big->size;
+	}
+}
+
+static void perf_ratio_print(FILE *f, bool md, const struct perf_results *r,
+			     const struct perf_report_cfg *c)
+{
+	struct perf_ratio q[4];
+
+	perf_ratios(r, c, q);
+	if (md)
+		fprintf(f, "\n### Targets (ratios within this run)\n\n"
+			"| | measure | value | target | result |\n"
+			"|---|---|---:|---:|---|\n");
+	else
+		fprintf(f, "\nTargets (ratios within this run; a benchmark, "
+			"never a failure):\n");
+	for (size_t i = 0; i < 4; i++) {
+		char val[48], sz[16];
+		const char *verdict = "n/a";
+
+		if (q[i].value >= 0) {
+			bool pass = q[i].higher_is_better ?
+				    q[i].value >= q[i].limit :
+				    q[i].value <= q[i].limit;
+
+			verdict = pass ? "PASS" : "MISS";
+			perf_fmt_size(q[i].size, sz, sizeof(sz));
+			snprintf(val, sizeof(val), "%.2fx (at %s)", q[i].value, sz);
+		} else {
+			snprintf(val, sizeof(val), "not measured");
+		}
+		if (md)
+			fprintf(f, "| %s | %s | %s | %s | %s |\n", q[i].name,
+				q[i].what, val, q[i].target, verdict);
+		else
+			fprintf(f, "  %s %-4s %s\n      %s, target %s\n",
+				q[i].name, verdict, q[i].what, val, q[i].target);
+	}
+}
+
+static void perf_report_body(FILE *f, bool md, const struct perf_results *r,
+			     const struct perf_report_cfg *c)
+{
+	for (size_t s = 0; s < 2; s++)
+		for (size_t m = 0; m < 3; m++)
+			perf_invoke_table(f, md, r, c, perf_stacks[s], perf_modes[m]);
+	perf_reg_table(f, md, r, c);
+	perf_ratio_print(f, md, r, c);
+	/* Rows that carry a note the tables cannot show (errors, caps). */
+	for (size_t i = 0, shown = 0; i < r->n; i++) {
+		const struct perf_row *w = &r->rows[i];
+
+		if (!w->note[0] || !strncmp(w->note, "n/a", 3))
+			continue;
+		if (!shown++)
+			fprintf(f, md ? "\n### Problems\n\n" : "\nProblems:\n");
+		fprintf(f, "%s%s %s %s %" PRIu64 ": %s\n", md ? "- " : "  ",
+			w->stack, w->mode, w->measure, w->size, w->note);
+	}
+}
+
+void perf_report_text(FILE *f, const struct perf_results *r,
+		      const struct perf_report_cfg *c)
+{
+	fprintf(f, "softee perf shm  (%s; %s)\n", c->machine, c->date);
+	if (c->notes && *c->notes)
+		fprintf(f, "%s", c->notes);
+	perf_report_body(f, false, r, c);
+	if (c->counters && *c->counters)
+		fprintf(f, "\nCopy counters at the end of each run (softee stat):\n%s",
+			c->counters);
+}
+
+int perf_report_doc(const char *path, const struct perf_results *r,
+		    const struct perf_report_cfg *c)
+{
+	FILE *f = fopen(path, "w");
+	int ret;
+
+	if (!f)
+		return -errno;
+	fprintf(f,
+		"# Shared-memory performance\n\n"
+		"Generated by `%s` on %s. Regenerate with "
+		"`build/out/bin/softee perf shm --write-doc` (about a minute);\n"
+		"the raw figures (median, p10, p90, n per size/mode/measure) are "
+		"in the CSV the tool writes (default `build/perf/shm.csv`).\n\n"
+		"Machine: %s.\n\n", c->cmdline, c->date, c->machine);
+	fprintf(f,
+		"## What is measured\n\n"
+		"- Two stacks started by the tool with `softee run`: **dynamic** "
+		"(default options: dynamic shared memory) and **static**, a legacy "
+		"secure world (`--no-dynamic-shm --carveout-size %s`, the largest "
+		"carve-out softee allows; memrefs there are capped at 64M).\n"
+		"- Modes: **registered** (`TEEC_RegisterSharedMemory` of a malloc'd "
+		"buffer once, then invokes with `TEEC_MEMREF_WHOLE`), **allocated** "
+		"(`TEEC_AllocateSharedMemory`), **temp** (the same malloc'd buffer "
+		"as a `TEEC_MEMREF_TEMP_INOUT` on every invoke). On the static "
+		"stack, registered and temp memrefs go through carve-out copies, "
+		"as with an old OP-TEE.\n"
+		"- Per invoke: **TA idle** (the TA ignores the memref), **TA touch** "
+		"(the TA adds 1 to every 8-byte word: reads and writes every byte), "
+		"and **native**: the client process running the very same loop "
+		"(shared header) over the same buffer. The client checks that every "
+		"pass reached its memory.\n"
+		"- Registration (per MiB): first registration of fresh, faulted-in "
+		"anonymous memory (as a large malloc; pinning moves it into a "
+		"memfd), registering it again once pinned, `TEEC_AllocateSharedMemory`, "
+		"registering memory softee allocated, and the strict baseline: a "
+		"memcpy of the same size into memory already faulted in.\n"
+		"- Medians; warm-up runs excluded; repetitions adaptive (up to "
+		"`--reps` for small sizes, at least 5 for the largest, within a "
+		"time budget per measure). Times in microseconds.\n",
+		PERF_STATIC_CARVEOUT);
+	if (c->notes && *c->notes)
+		fprintf(f, "\n## Notes of this run\n\n```\n%s```\n", c->notes);
+	fprintf(f, "\n## Results\n");
+	perf_report_body(f, true, r, c);
+	if (c->counters && *c->counters)
+		fprintf(f, "\n### Copy counters (`softee stat` at the end of each "
+			"run)\n\nBytes that went zero-copy against bytes copied "
+			"through bounce frames or shadow buffers, per context; the "
+			"worker is the tee0 context.\n\n```\n%s```\n",
+			c->counters);
+	ret = ferror(f) ? -EIO : 0;
+	if (fclose(f))
+		ret = -errno;
+	return ret;
+}

@@ -1,0 +1,160 @@
+// SPDX-License-Identifier: BSD-2-Clause
+/* Unit tests of softee-perf's statistics, CSV rows, shared pass and target verdicts. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <softee_bench_ta.h>
+
+#include "perf.h"
+#include "testlib.h"
+
+TESTLIB_DEFINE_STATE;
+
+TEST(sizes)
+{
+	uint64_t v[PERF_MAX_SIZES];
+	size_t n;
+	char buf[16];
+
+	CHECK(!perf_parse_size("4K", &v[0]) && v[0] == 4096);
+	CHECK(!perf_parse_size("256M", &v[0]) && v[0] == 256ULL << 20);
+	CHECK(!perf_parse_size("1GiB", &v[0]) && v[0] == 1ULL << 30);
+	CHECK(perf_parse_size("0", &v[0]));
+	CHECK(perf_parse_size("-4K", &v[0]));
+	CHECK(perf_parse_size("4X", &v[0]));
+	CHECK(perf_parse_size("99999999999999999999K", &v[0]));
+	CHECK(perf_parse_size("17179869184G", &v[0]));
+	CHECK(!perf_parse_sizes("4K,16K,1M", v, PERF_MAX_SIZES, &n) && n == 3);
+	CHECK(v[2] == 1ULL << 20);
+	CHECK(perf_parse_sizes("4K,,1M", v, PERF_MAX_SIZES, &n));
+	CHECK(perf_parse_sizes("12", v, PERF_MAX_SIZES, &n));	/* not words */
+	CHECK(perf_parse_sizes("", v, PERF_MAX_SIZES, &n));
+	CHECK(perf_parse_sizes("8,8,8", v, 2, &n));		/* too many */
+	perf_fmt_size(16ULL << 20, buf, sizeof(buf));
+	CHECK(!strcmp(buf, "16M"));
+	perf_fmt_size(4096 + 8, buf, sizeof(buf));
+	CHECK(!strcmp(buf, "4104"));
+}
+
+TEST(percentiles)
+{
+	struct perf_samples s = { 0 };
+	struct perf_row row;
+
+	for (int i = 10; i >= 1; i--)
+		CHECK(!perf_samples_add(&s, i * 1e-6));
+	perf_row_init(&row, "dynamic", "registered", "ta-idle", 4096, "");
+	perf_row_stats(&row, &s);
+	EXPECT(row.n == 10);
+	EXPECT(row.med_us > 5.49 && row.med_us < 5.51);
+	EXPECT(row.p10_us > 1.99 && row.p10_us < 2.01);
+	EXPECT(row.p90_us > 8.99 && row.p90_us < 9.01);
+	perf_samples_free(&s);
+	perf_row_stats(&row, &s);
+	EXPECT(row.n == 0);
+}
+
+TEST(csv_round_trip)
+{
+	char path[] = "/tmp/softee-perf-test-XXXXXX";
+	struct perf_results r = { 0 };
+	struct perf_row a, b;
+	FILE *f;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0);
+	f = fdopen(fd, "w");
+	CHECK(f);
+	perf_row_init(&a, "static", "temp", "ta-touch", 1 << 20, "a,b\nc");
+	a.med_us = 12.5;
+	a.p10_us = 10;
+	a.p90_us = 20;
+	a.n = 7;
+	perf_row_init(&b, "dynamic", "malloc", "register-first", 4096,
+		      "n/a: driver lacks REG_MEM");
+	perf_csv_header(f);
+	perf_csv_row(f, &a);
+	perf_csv_row(f, &b);
+	fputs("garbage line\n", f);
+	fclose(f);
+	EXPECT(!perf_results_load(&r, path));
+	unlink(path);
+	CHECK(r.n == 2);
+	EXPECT(!strcmp(r.rows[0].note, "a;b;c"));
+	EXPECT(r.rows[0].n == 7 && r.rows[0].med_us == 12.5);
+	EXPECT(r.rows[1].n == 0 && r.rows[1].size == 4096);
+	EXPECT(perf_results_find(&r, "dynamic", "malloc", "register-first", 4096) ==
+	       &r.rows[1]);
+	EXPECT(!perf_results_find(&r, "dynamic", "malloc", "register-first", 8192));
+	perf_results_free(&r);
+}
+
+TEST(pass_unaligned)
+{
+	unsigned char *buf = calloc(1, 3 + 68 + 4);
+	uint64_t w;
+
+	CHECK(buf);
+	softee_bench_pass(buf + 3, 64 + 4);	/* 8 whole words, 4 bytes left */
+	softee_bench_pass(buf + 3, 64 + 4);
+	memcpy(&w, buf + 3, 8);
+	EXPECT(w == 2);
+	memcpy(&w, buf + 3 + 56, 8);
+	EXPECT(w == 2);
+	/* The tail shorter than a word and the bytes around stay untouched. */
+	EXPECT(buf[0] == 0 && buf[2] == 0 && buf[3 + 64] == 0 && buf[3 + 67] == 0);
+	EXPECT(buf[3 + 68] == 0);
+	free(buf);
+}
+
+static void add_row(struct perf_results *r, const char *mode,
+		    const char *measure, uint64_t size, double us)
+{
+	struct perf_row row;
+
+	perf_row_init(&row, "dynamic", mode, measure, size, "");
+	row.med_us = row.p10_us = row.p90_us = us;
+	row.n = 5;
+	perf_results_add(r, &row);
+}
+
+/* Synthetic results: (a) PASS, (b) MISS, (c) PASS, (d) not measured. */
+TEST(verdicts)
+{
+	const uint64_t sizes[] = { 4096, 16ULL << 20 };
+	struct perf_report_cfg c = { sizes, 2, "m", "d", "softee perf shm", "", "" };
+	struct perf_results r = { 0 };
+	char *text = NULL;
+	size_t len = 0;
+	FILE *f;
+
+	add_row(&r, "registered", "ta-idle", 4096, 10);
+	add_row(&r, "registered", "ta-idle", 16ULL << 20, 100);
+	add_row(&r, "registered", "ta-touch", 16ULL << 20, 1000);
+	add_row(&r, "registered", "native", 16ULL << 20, 950);
+	add_row(&r, "malloc", "register-first", 16ULL << 20, 1400);
+	add_row(&r, "baseline", "memcpy", 16ULL << 20, 1000);
+	f = open_memstream(&text, &len);
+	CHECK(f);
+	perf_report_text(f, &r, &c);
+	fclose(f);
+	EXPECT(strstr(text, "(a) PASS"));
+	EXPECT(strstr(text, "0.95x (at 16M)"));
+	EXPECT(strstr(text, "(b) MISS"));
+	EXPECT(strstr(text, "10.00x (at 16M)"));
+	EXPECT(strstr(text, "(c) PASS"));
+	EXPECT(strstr(text, "(d) n/a"));
+	free(text);
+	perf_results_free(&r);
+}
+
+int main(void)
+{
+	RUN(sizes);
+	RUN(percentiles);
+	RUN(csv_round_trip);
+	RUN(pass_unaligned);
+	RUN(verdicts);
+	return testlib_summary();
+}
