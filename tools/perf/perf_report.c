@@ -233,9 +233,11 @@ static void perf_ratios(const struct perf_results *r,
 	q[2] = (struct perf_ratio){ "(c)", "registration of malloc'd memory "
 		"(first, pinning) vs memcpy into faulted memory, >= 16M (worst)",
 		"<= 1.50x", false, 1.5, -1, 0 };
+	/* The issue's target: softee-allocated memory registers within the
+	 * same 1.5x of memcpy, and without copying any byte (stat shows it). */
 	q[3] = (struct perf_ratio){ "(d)", "registration of softee-allocated "
-		"memory vs the same memcpy, >= 16M (worst; no copy expected)",
-		"<= 0.50x", false, 0.5, -1, 0 };
+		"memory (no copy) vs the same memcpy, >= 16M (worst)",
+		"<= 1.50x", false, 1.5, -1, 0 };
 	for (size_t i = 0; i < c->n_sizes; i++) {
 		uint64_t s = c->sizes[i];
 		const struct perf_row *nat, *touch, *idle, *reg, *sreg, *cpy;
