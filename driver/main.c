@@ -61,27 +61,6 @@ static void ctl_handler(const char *cmd, FILE *out, void *arg)
 	}
 }
 
-static int parse_size(const char *s, uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno || end == s)
-		return -EINVAL;
-	switch (*end) {
-	case 'K': case 'k': v <<= 10; end++; break;
-	case 'M': case 'm': v <<= 20; end++; break;
-	case 'G': case 'g': v <<= 30; end++; break;
-	default: break;
-	}
-	if (*end)
-		return -EINVAL;
-	*out = v;
-	return 0;
-}
-
 int main(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -135,7 +114,7 @@ int main(int argc, char **argv)
 					c == 'M' ? &cfg.max_regs :
 						   &cfg.max_reg_bytes;
 
-			if (parse_size(optarg, dst) || !*dst) {
+			if (softee_parse_size(optarg, dst) || !*dst) {
 				fprintf(stderr, "softee-driver: bad value '%s'\n", optarg);
 				return 1;
 			}

@@ -41,32 +41,6 @@ static void usage(FILE *f)
 		"[--foreground]\n");
 }
 
-static int parse_size(const char *s, uint64_t *out)
-{
-	char *end;
-	unsigned long long v;
-	unsigned int shift = 0;
-
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno || end == s)
-		return -EINVAL;
-	if (*end == 'K' || *end == 'k')
-		shift = 10;
-	else if (*end == 'M' || *end == 'm')
-		shift = 20;
-	else if (*end == 'G' || *end == 'g')
-		shift = 30;
-	else if (*end)
-		return -EINVAL;
-	if (shift && end[1])
-		return -EINVAL;
-	if (v > (UINT64_MAX >> shift))
-		return -EINVAL;
-	*out = (uint64_t)v << shift;
-	return 0;
-}
-
 /* Directory holding this binary (for softee-ta and the default key). */
 static int exe_dir(char *buf, size_t len)
 {
@@ -208,20 +182,20 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'r': run_dir = optarg; break;
 		case 't':
-			if (parse_size(optarg, &v) || !v || v > SW_MAX_THREADS) {
+			if (softee_parse_size(optarg, &v) || !v || v > SW_MAX_THREADS) {
 				fprintf(stderr, PROG ": bad --threads %s\n", optarg);
 				return 1;
 			}
 			sw_cfg.num_threads = (unsigned int)v;
 			break;
 		case 's':
-			if (parse_size(optarg, &sw_cfg.carveout_size)) {
+			if (softee_parse_size(optarg, &sw_cfg.carveout_size)) {
 				fprintf(stderr, PROG ": bad --carveout-size %s\n", optarg);
 				return 1;
 			}
 			break;
 		case 'b':
-			if (parse_size(optarg, &sw_cfg.carveout_base)) {
+			if (softee_parse_size(optarg, &sw_cfg.carveout_base)) {
 				fprintf(stderr, PROG ": bad --carveout-base %s\n", optarg);
 				return 1;
 			}
@@ -229,7 +203,7 @@ int main(int argc, char **argv)
 		case 'R': sw_cfg.reserved_shm = false; break;
 		case 'D': sw_cfg.dynamic_shm = false; break;
 		case 'm':
-			if (parse_size(optarg, &sw_cfg.max_reg_bytes) ||
+			if (softee_parse_size(optarg, &sw_cfg.max_reg_bytes) ||
 			    !sw_cfg.max_reg_bytes) {
 				fprintf(stderr, PROG ": bad --max-reg-bytes %s\n",
 					optarg);
@@ -249,7 +223,7 @@ int main(int argc, char **argv)
 			log_init(PROG, sw_cfg.log_level);
 			break;
 		case 'f':
-			if (parse_size(optarg, &v) || v > INT_MAX) {
+			if (softee_parse_size(optarg, &v) || v > INT_MAX) {
 				fprintf(stderr, PROG ": bad --ready-fd %s\n", optarg);
 				return 1;
 			}

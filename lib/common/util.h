@@ -39,6 +39,13 @@ void raise_fd_limit(void);
 int read_full(int fd, void *buf, size_t len);
 int write_full(int fd, const void *buf, size_t len);
 
+/*
+ * Parse a byte count: digits (decimal, or 0x hex) with an optional K, M or
+ * G suffix (powers of 1024), optionally followed by "iB" or "B". Returns 0,
+ * -EINVAL for malformed text, -ERANGE if it does not fit in 64 bits.
+ */
+int softee_parse_size(const char *s, uint64_t *out);
+
 /* Monotonic time in nanoseconds. */
 uint64_t now_ns(void);
 

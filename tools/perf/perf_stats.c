@@ -7,6 +7,7 @@
 #include <time.h>
 
 #include "perf.h"
+#include "util.h"
 
 double perf_now(void)
 {
@@ -70,29 +71,12 @@ void perf_row_stats(struct perf_row *row, struct perf_samples *s)
 
 int perf_parse_size(const char *s, uint64_t *out)
 {
-	char *end;
-	unsigned long long v;
-	unsigned int shift = 0;
+	uint64_t v;
 
-	errno = 0;
-	if (!s || *s < '0' || *s > '9')
+	/* A memref size of 0 measures nothing. */
+	if (softee_parse_size(s, &v) || !v)
 		return -EINVAL;
-	v = strtoull(s, &end, 10);
-	if (errno)
-		return -EINVAL;
-	switch (*end) {
-	case 'k': case 'K': shift = 10; end++; break;
-	case 'm': case 'M': shift = 20; end++; break;
-	case 'g': case 'G': shift = 30; end++; break;
-	default: break;
-	}
-	if (*end == 'i' && shift)
-		end++;
-	if ((*end == 'B' || *end == 'b') && shift)
-		end++;
-	if (*end || !v || v > (UINT64_MAX >> shift))
-		return -EINVAL;
-	*out = (uint64_t)v << shift;
+	*out = v;
 	return 0;
 }
 

@@ -8,46 +8,11 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util.h"
 
 int cli_parse_size(const char *s, uint64_t *out)
 {
-	uint64_t v;
-	unsigned int shift = 0;
-	char *end;
-
-	if (!s || !isdigit((unsigned char)s[0]))
-		return -EINVAL;
-	errno = 0;
-	v = strtoull(s, &end, 0);
-	if (errno)
-		return -EINVAL;
-	switch (*end) {
-	case 'k': case 'K':
-		shift = 10;
-		end++;
-		break;
-	case 'm': case 'M':
-		shift = 20;
-		end++;
-		break;
-	case 'g': case 'G':
-		shift = 30;
-		end++;
-		break;
-	default:
-		break;
-	}
-	/* Accept "4K", "4KB", "4KiB" and plain bytes ("4096", "4096B"). */
-	if (shift && end[0] == 'i' && end[1] == 'B')
-		end += 2;
-	else if (end[0] == 'B')
-		end++;
-	if (*end)
-		return -EINVAL;
-	if (shift && v > (UINT64_MAX >> shift))
-		return -ERANGE;
-	*out = v << shift;
-	return 0;
+	return softee_parse_size(s, out);
 }
 
 int cli_parse_uint(const char *s, unsigned int min, unsigned int max,
