@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -21,11 +22,26 @@
 #include "util.h"
 #include "wire.h"
 
+/*
+ * Secure threads send their exits on the channel that entered them, so a
+ * channel lives until its thread and every such pending exit let go.
+ */
 struct chan {
 	int fd;
 	bool hello;
 	uint32_t role;
+	atomic_uint refs;
+	pthread_mutex_t send_lock;	/* one message at a time on fd */
 };
+
+static void chan_put(struct chan *c)
+{
+	if (atomic_fetch_sub(&c->refs, 1) != 1)
+		return;
+	close(c->fd);
+	pthread_mutex_destroy(&c->send_lock);
+	free(c);
+}
 
 static struct {
 	pthread_mutex_t lock;
@@ -42,8 +58,12 @@ static int chan_reply(struct chan *c, const struct softee_chan_hdr *req,
 				       .len = (uint32_t)len, .seq = req->seq };
 	struct iovec iov[2] = { { &hdr, sizeof(hdr) },
 				{ (void *)payload, len } };
+	int rc;
 
-	return wire_send(c->fd, iov, 2, NULL, 0);
+	pthread_mutex_lock(&c->send_lock);
+	rc = wire_send(c->fd, iov, 2, NULL, 0);
+	pthread_mutex_unlock(&c->send_lock);
+	return rc;
 }
 
 static int chan_status(struct chan *c, const struct softee_chan_hdr *req,
@@ -173,17 +193,43 @@ static int chan_region_del(struct chan *c, const uint8_t *p, uint32_t len)
 	return ft_region_del(rd.vm_id, rd.region_id);
 }
 
+/*
+ * A secure thread's exit, sent by that thread: the SMC reply for seq.
+ * On a closed channel the send fails and the exit is dropped; the normal
+ * world's reconnect cleans up, as for any lost reply.
+ */
+static void chan_smc_exit(void *ctx, uint32_t seq, const uint32_t out[8])
+{
+	struct chan *c = ctx;
+	struct softee_chan_hdr req = { .op = SOFTEE_CHAN_SMC, .seq = seq };
+	struct softee_smc_regs regs;
+
+	memcpy(regs.a, out, sizeof(regs.a));
+	if (chan_reply(c, &req, &regs, sizeof(regs)))
+		DMSG_LOG("secure thread exit dropped: channel gone");
+	chan_put(c);
+}
+
 static int chan_smc(struct chan *c, const struct softee_chan_hdr *hdr,
 		    const uint8_t *p)
 {
 	struct softee_smc_regs in, out;
+	struct thread_sink sink = { .fn = chan_smc_exit, .ctx = c,
+				    .tag = hdr->seq };
 	uint32_t vm_id;
 
 	if (hdr->len != sizeof(in))
 		return -EPROTO;
 	memcpy(&in, p, sizeof(in));
 	vm_id = c->role == SOFTEE_CHAN_ROLE_HYP ? in.a[7] : 0;
+	/* The reference goes to the secure thread if it takes the sink. */
+	atomic_fetch_add(&c->refs, 1);
+	thread_set_sink(&sink);
 	entry_smc(in.a, out.a, vm_id);
+	thread_set_sink(NULL);
+	if (thread_sink_taken())
+		return 0;	/* the thread replies itself */
+	chan_put(c);
 	return chan_reply(c, hdr, &out, sizeof(out));
 }
 
@@ -244,8 +290,9 @@ static void *chan_thread(void *arg)
 			break;
 	}
 	free(buf);
-	close(c->fd);
-	free(c);
+	/* Pending exits fail to send from now on; the fd closes with them. */
+	shutdown(c->fd, SHUT_RDWR);
+	chan_put(c);
 	return NULL;
 }
 
@@ -269,12 +316,12 @@ static void *chan_accept_thread(void *unused)
 			continue;
 		}
 		c->fd = fd;
+		atomic_init(&c->refs, 1);
+		pthread_mutex_init(&c->send_lock, NULL);
 		pthread_attr_init(&attr);
 		pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
-		if (pthread_create(&t, &attr, chan_thread, c)) {
-			close(fd);
-			free(c);
-		}
+		if (pthread_create(&t, &attr, chan_thread, c))
+			chan_put(c);
 		pthread_attr_destroy(&attr);
 	}
 	return NULL;

@@ -17,6 +17,51 @@ static struct {
 	uint64_t ethread_limit;
 } thr = { .lock = PTHREAD_MUTEX_INITIALIZER };
 
+/* The calling channel thread's sink, and whether a call took it. */
+static __thread const struct thread_sink *thr_tls_sink;
+static __thread bool thr_tls_taken;
+
+void thread_set_sink(const struct thread_sink *sink)
+{
+	thr_tls_sink = sink;
+	if (sink)
+		thr_tls_taken = false;
+}
+
+bool thread_sink_taken(void)
+{
+	bool taken = thr_tls_taken;
+
+	thr_tls_taken = false;
+	return taken;
+}
+
+/*
+ * t has left with t->out. With a sink the new state is set first (so the
+ * normal world's next SMC finds it) and the exit is sent unlocked; else
+ * it is posted for the waiting caller. Locked on entry and on return.
+ */
+static void thread_post_exit(struct sw_thread *t,
+			     enum sw_thread_state after)
+{
+	struct thread_sink sink = t->sink;
+	uint32_t out[8];
+
+	if (!sink.fn) {
+		t->state = THR_EXITING;
+		t->after_exit = after;
+		t->exit_posted = true;
+		pthread_cond_broadcast(&t->cv_exit);
+		return;
+	}
+	t->sink.fn = NULL;
+	t->state = after;
+	memcpy(out, t->out, sizeof(out));
+	pthread_mutex_unlock(&thr.lock);
+	sink.fn(sink.ctx, sink.tag, out);
+	pthread_mutex_lock(&thr.lock);
+}
+
 /* Wait for t's next exit (return or RPC) and copy its registers. Locked. */
 static void thread_wait_exit(struct sw_thread *t, uint32_t out[8])
 {
@@ -48,10 +93,7 @@ static void *thread_main(void *arg)
 
 		pthread_mutex_lock(&thr.lock);
 		memcpy(t->out, out, sizeof(out));
-		t->state = THR_EXITING;
-		t->after_exit = THR_FREE;
-		t->exit_posted = true;
-		pthread_cond_broadcast(&t->cv_exit);
+		thread_post_exit(t, THR_FREE);
 	}
 	return NULL;
 }
@@ -82,6 +124,23 @@ int thread_init(unsigned int n, thread_entry_fn fn)
 	return 0;
 }
 
+/* Run t (locked, now RUNNING) on in; its exit goes to the sink or out. */
+static void thread_enter(struct sw_thread *t, const uint32_t in[8],
+			 uint32_t out[8])
+{
+	memcpy(t->in, in, sizeof(t->in));
+	if (thr_tls_sink) {
+		t->sink = *thr_tls_sink;
+		thr_tls_taken = true;
+	} else {
+		t->sink.fn = NULL;
+	}
+	t->run_posted = true;
+	pthread_cond_signal(&t->cv_run);
+	if (!t->sink.fn)
+		thread_wait_exit(t, out);
+}
+
 static void thread_answer(uint32_t out[8], uint32_t a0)
 {
 	memset(out, 0, 8 * sizeof(uint32_t));
@@ -108,10 +167,7 @@ void thread_std_call(const uint32_t in[8], uint32_t out[8], uint32_t vm_id)
 	t->state = THR_RUNNING;
 	t->vm_id = vm_id;
 	t->aborted = false;
-	memcpy(t->in, in, sizeof(t->in));
-	t->run_posted = true;
-	pthread_cond_signal(&t->cv_run);
-	thread_wait_exit(t, out);
+	thread_enter(t, in, out);
 	pthread_mutex_unlock(&thr.lock);
 }
 
@@ -129,10 +185,7 @@ void thread_resume(const uint32_t in[8], uint32_t out[8], uint32_t vm_id)
 	}
 	t = &thr.t[id];
 	t->state = THR_RUNNING;
-	memcpy(t->in, in, sizeof(t->in));
-	t->run_posted = true;
-	pthread_cond_signal(&t->cv_run);
-	thread_wait_exit(t, out);
+	thread_enter(t, in, out);
 	pthread_mutex_unlock(&thr.lock);
 }
 
@@ -147,10 +200,7 @@ int thread_rpc(struct sw_thread *t, uint32_t regs[8])
 	}
 	regs[3] = t->id;
 	memcpy(t->out, regs, sizeof(t->out));
-	t->state = THR_EXITING;
-	t->after_exit = THR_SUSPENDED;
-	t->exit_posted = true;
-	pthread_cond_broadcast(&t->cv_exit);
+	thread_post_exit(t, THR_SUSPENDED);
 	while (!t->run_posted)
 		pthread_cond_wait(&t->cv_run, &thr.lock);
 	t->run_posted = false;
@@ -181,6 +231,7 @@ void thread_abort_vm(uint32_t vm_id)
 				break;
 			t->state = THR_RUNNING;
 			memset(t->in, 0, sizeof(t->in));
+			t->sink.fn = NULL;	/* we take its exits ourselves */
 			t->run_posted = true;
 			pthread_cond_signal(&t->cv_run);
 			thread_wait_exit(t, NULL);

@@ -16,6 +16,18 @@
 /* EXITING: left (return or RPC) but the caller has not taken the exit. */
 enum sw_thread_state { THR_FREE, THR_RUNNING, THR_EXITING, THR_SUSPENDED };
 
+/*
+ * Where a thread delivers its next exit (return or RPC request) itself,
+ * so the channel that entered it need not wait and be woken. fn is called
+ * exactly once per exit, without locks held, after the thread's state is
+ * FREE or SUSPENDED.
+ */
+struct thread_sink {
+	void (*fn)(void *ctx, uint32_t tag, const uint32_t out[8]);
+	void *ctx;
+	uint32_t tag;
+};
+
 struct sw_thread {
 	uint32_t id;
 	pthread_t pt;
@@ -25,6 +37,7 @@ struct sw_thread {
 	pthread_cond_t cv_exit;
 	bool run_posted, exit_posted;
 	bool aborted;		/* its normal world went away */
+	struct thread_sink sink;	/* fn NULL: a waiter takes the exit */
 	uint32_t in[8], out[8];
 	uint32_t vm_id;
 	/* RPC argument buffer held for the rest of the call (rpc.c). */
@@ -48,6 +61,13 @@ void thread_resume(const uint32_t in[8], uint32_t out[8], uint32_t vm_id);
  * normal world went away.
  */
 int thread_rpc(struct sw_thread *t, uint32_t regs[8]);
+/*
+ * For the calling (channel) thread: while set, a std call or resume that
+ * reaches a secure thread returns at once and the exit goes to sink;
+ * thread_sink_taken() then says so (and clears it). NULL: wait as usual.
+ */
+void thread_set_sink(const struct thread_sink *sink);
+bool thread_sink_taken(void);
 /* Unwind every thread of a VM suspended in an RPC. */
 void thread_abort_vm(uint32_t vm_id);
 
