@@ -11,6 +11,7 @@ CLIENT_SUITE_SRCS := tests/integration/client_suite.c \
 	tests/integration/client_suite_stack.c \
 	tests/integration/client_suite_robust.c
 BAD_INPUT_SRCS := tests/integration/bad_input.c \
+	tests/integration/private_secure.c \
 	tests/integration/bad_input_dev.c \
 	tests/integration/bad_input_smc.c
 
@@ -20,6 +21,7 @@ DYN_SHM_SRCS := tests/integration/dyn_shm.c \
 	tests/integration/dyn_shm_limits.c \
 	tests/integration/dyn_util.c
 HOSTILE_SHM_SRCS := tests/integration/hostile_shm.c \
+	tests/integration/private_secure.c \
 	tests/integration/hostile_shm_smc.c \
 	tests/integration/hostile_shm_dev.c \
 	tests/integration/dyn_util.c
