@@ -22,39 +22,17 @@
 #include "softee_chan.h"
 #include "softee_mem.h"
 #include "util.h"
+#include "private_secure.h"
 #include "wire.h"
 
 static const uint64_t bi_boot_id = 0x5eedbad100000001ULL;
-static uint32_t bi_seq = 1;
 static uint8_t bi_cbuf[sizeof(struct softee_chan_hdr) + SOFTEE_CHAN_MAX_PAYLOAD + 64];
 
 /* Outcome of one channel request: reply payload length, 0 closed, <0 err. */
 static ssize_t bi_chan_req(int s, uint16_t op, const void *pl, uint32_t len,
 			   const int *fds, int nfds, void *rep, size_t cap)
 {
-	struct softee_chan_hdr h = { SOFTEE_CHAN_MAGIC, op, 0, len, bi_seq++ };
-	struct iovec iov[2] = { { &h, sizeof(h) }, { (void *)pl, len } };
-	struct softee_chan_hdr rh;
-	ssize_t n;
-	int r;
-
-	r = wire_send(s, iov, len ? 2 : 1, fds, nfds);
-	if (r == -EPIPE || r == -ECONNRESET)
-		return 0;
-	if (r)
-		return r;
-	n = bi_recv(s, bi_cbuf, sizeof(bi_cbuf), NULL, NULL);
-	if (n <= 0)
-		return n;
-	if (n < (ssize_t)sizeof(rh))
-		return -EPROTO;
-	memcpy(&rh, bi_cbuf, sizeof(rh));
-	if (rh.magic != SOFTEE_CHAN_MAGIC || rh.seq != h.seq ||
-	    rh.len != (size_t)n - sizeof(rh))
-		return -EPROTO;
-	n -= (ssize_t)sizeof(rh);
-	memcpy(rep, bi_cbuf + sizeof(rh), MIN((size_t)n, cap));
-	return n;
+	return ps_chan_req(s, op, pl, len, fds, nfds, rep, cap, BI_TIMEOUT_MS);
 }
 
 static int bi_chan_open(void)

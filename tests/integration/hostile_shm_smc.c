@@ -22,6 +22,7 @@
 #include "softee_chan.h"
 #include "softee_mem.h"
 #include "util.h"
+#include "private_secure.h"
 #include "wire.h"
 
 #define HS_TEE_ERROR_BAD_PARAMETERS	0xFFFF0006U
@@ -29,8 +30,6 @@
 #define HS_TEE_ERROR_OUT_OF_MEMORY	0xFFFF000CU
 
 static const uint64_t hs_boot_id = 0x5eed05e000000001ULL;
-static uint32_t hs_seq = 1;
-static uint8_t hs_cbuf[sizeof(struct softee_chan_hdr) + SOFTEE_CHAN_MAX_PAYLOAD + 64];
 
 /* Our normal world's memory: data frames, page-list frames, one arg frame. */
 #define HS_PA_DATA	(SOFTEE_DDR_BASE + 0x10000000ULL)
@@ -51,29 +50,7 @@ struct hs_nw {
 static ssize_t hs_chan_req(int s, uint16_t op, const void *pl, uint32_t len,
 			   const int *fds, int nfds, void *rep, size_t cap)
 {
-	struct softee_chan_hdr h = { SOFTEE_CHAN_MAGIC, op, 0, len, hs_seq++ };
-	struct iovec iov[2] = { { &h, sizeof(h) }, { (void *)pl, len } };
-	struct softee_chan_hdr rh;
-	ssize_t n;
-	int r;
-
-	r = wire_send(s, iov, len ? 2 : 1, fds, nfds);
-	if (r == -EPIPE || r == -ECONNRESET)
-		return 0;
-	if (r)
-		return r;
-	n = hs_recv(s, hs_cbuf, sizeof(hs_cbuf), NULL, NULL);
-	if (n <= 0)
-		return n;
-	if (n < (ssize_t)sizeof(rh))
-		return -EPROTO;
-	memcpy(&rh, hs_cbuf, sizeof(rh));
-	if (rh.magic != SOFTEE_CHAN_MAGIC || rh.seq != h.seq ||
-	    rh.len != (size_t)n - sizeof(rh))
-		return -EPROTO;
-	n -= (ssize_t)sizeof(rh);
-	memcpy(rep, hs_cbuf + sizeof(rh), MIN((size_t)n, cap));
-	return n;
+	return ps_chan_req(s, op, pl, len, fds, nfds, rep, cap, HS_TIMEOUT_MS);
 }
 
 /* a0 of an SMC (a0..a3 given), or 0xdead0000 if the channel failed. */

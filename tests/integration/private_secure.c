@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "softee_chan.h"
 #include "wire.h"
 
 ssize_t ps_recv(int sock, void *buf, size_t cap, int *fds, int *nfds,
@@ -90,4 +91,36 @@ int ps_stop_secure(pid_t pid, const char *dir)
 	if (system(cmd) != 0)
 		fprintf(stderr, "could not remove %s\n", dir);
 	return alive;
+}
+
+ssize_t ps_chan_req(int s, uint16_t op, const void *pl, uint32_t len,
+		    const int *fds, int nfds, void *rep, size_t cap,
+		    int timeout_ms)
+{
+	static uint8_t buf[sizeof(struct softee_chan_hdr) +
+			   SOFTEE_CHAN_MAX_PAYLOAD + 64];
+	static uint32_t seq = 1;
+	struct softee_chan_hdr h = { SOFTEE_CHAN_MAGIC, op, 0, len, seq++ };
+	struct iovec iov[2] = { { &h, sizeof(h) }, { (void *)pl, len } };
+	struct softee_chan_hdr rh;
+	ssize_t n;
+	int r;
+
+	r = wire_send(s, iov, len ? 2 : 1, fds, nfds);
+	if (r == -EPIPE || r == -ECONNRESET)
+		return 0;
+	if (r)
+		return r;
+	n = ps_recv(s, buf, sizeof(buf), NULL, NULL, timeout_ms);
+	if (n <= 0)
+		return n;
+	if (n < (ssize_t)sizeof(rh))
+		return -EPROTO;
+	memcpy(&rh, buf, sizeof(rh));
+	if (rh.magic != SOFTEE_CHAN_MAGIC || rh.seq != h.seq ||
+	    rh.len != (size_t)n - sizeof(rh))
+		return -EPROTO;
+	n -= (ssize_t)sizeof(rh);
+	memcpy(rep, buf + sizeof(rh), (size_t)n < cap ? (size_t)n : cap);
+	return n;
 }

@@ -7,6 +7,7 @@
 #define SOFTEE_TEST_PRIVATE_SECURE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 
 /*
@@ -28,5 +29,14 @@ pid_t ps_start_secure(const char *bin, const char *tag, char *dir,
  * asked to stop (it had not crashed), else 0.
  */
 int ps_stop_secure(pid_t pid, const char *dir);
+
+/*
+ * One SMC-channel request (softee_chan.h) and its reply within timeout_ms:
+ * the reply payload's length (up to cap bytes copied to rep), 0 if the
+ * secure world closed the channel, or -errno (-EPROTO: a malformed reply).
+ */
+ssize_t ps_chan_req(int s, uint16_t op, const void *pl, uint32_t len,
+		    const int *fds, int nfds, void *rep, size_t cap,
+		    int timeout_ms);
 
 #endif
