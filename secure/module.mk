@@ -2,7 +2,11 @@
 SECURE_LIB_SRCS := secure/sw_config.c secure/frame_table.c secure/mobj.c \
 	secure/msg_param.c secure/thread.c secure/rpc.c secure/ta_loader.c \
 	secure/ta_host.c secure/ta_manager.c secure/entry_fast.c \
-	secure/entry_std.c secure/pagelist.c secure/shm_reg.c secure/frame_hash.c
+	secure/entry_std.c secure/pagelist.c secure/shm_reg.c secure/frame_hash.c \
+	secure/ta_syscall.c secure/ta_sys_time.c secure/ta_sys_session.c \
+	secure/storage/ta_sys_storage.c
+# Services in subfolders include the secure world's own headers.
+$(foreach f,$(SECURE_LIB_SRCS),$(if $(findstring /,$(f:secure/%=%)),$(eval CFLAGS_$(f) += -Isecure)))
 SECURE_SRCS := $(SECURE_LIB_SRCS) secure/channel.c secure/main.c
 SECURE_BIN := $(BUILD)/bin/softee-secure
 SECURE_LIB := $(BUILD)/lib/libsofteesecure.a

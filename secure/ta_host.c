@@ -21,6 +21,7 @@
 
 #include "log.h"
 #include "sw_config.h"
+#include "ta_syscall.h"
 #include "tee_err.h"
 #include "util.h"
 #include "wire.h"
@@ -28,7 +29,7 @@
 #define TA_HOST_LOAD_TIMEOUT_MS	20000
 #define TA_HOST_DESTROY_TIMEOUT_MS 2000
 /* Largest message we accept from a host (syscall args included). */
-#define TA_HOST_RX_MAX		(64 * 1024)
+#define TA_HOST_RX_MAX		SOFTEE_TA_SYSCALL_MAX_MSG
 
 struct ta_host {
 	int sock;
@@ -163,13 +164,19 @@ static int ta_host_send(struct ta_host *h, uint32_t op, const void *payload,
 	return 0;
 }
 
-/* Receive one message; -EPIPE on EOF, error or timeout (host is dead). */
-static ssize_t ta_host_recv(struct ta_host *h, void *buf, size_t cap,
-			    int timeout_ms)
+/*
+ * Receive one message; -EPIPE on EOF, error or timeout (host is dead).
+ * With fd non-NULL one passed fd is accepted (else -1); without, any fd
+ * makes the message a protocol error.
+ */
+static ssize_t ta_host_recv_fd(struct ta_host *h, void *buf, size_t cap,
+			       int timeout_ms, int *fd)
 {
 	int fds[1], nfds = 0;
 	ssize_t n;
 
+	if (fd)
+		*fd = -1;
 	if (timeout_ms >= 0) {
 		struct pollfd p = { .fd = h->sock, .events = POLLIN };
 
@@ -178,12 +185,21 @@ static ssize_t ta_host_recv(struct ta_host *h, void *buf, size_t cap,
 			return -EPIPE;
 		}
 	}
-	n = wire_recv(h->sock, buf, cap, fds, &nfds, 0);
+	n = wire_recv(h->sock, buf, cap, fds, &nfds, fd ? 1 : 0);
 	if (n < (ssize_t)sizeof(struct softee_ta_hdr)) {
+		wire_close_fds(fds, nfds);
 		ta_host_mark_dead(h);
 		return -EPIPE;
 	}
+	if (fd && nfds)
+		*fd = fds[0];
 	return n;
+}
+
+static ssize_t ta_host_recv(struct ta_host *h, void *buf, size_t cap,
+			    int timeout_ms)
+{
+	return ta_host_recv_fd(h, buf, cap, timeout_ms, NULL);
 }
 
 /* A header that says what the datagram holds, or the host is hostile. */
@@ -414,20 +430,75 @@ static void ta_host_check_result(const struct ta_host_call *c,
 	}
 }
 
-static int ta_host_syscall(struct ta_host *h, const struct softee_ta_hdr *hdr)
+/*
+ * Serve one SYSCALL (message in buf, n bytes, with in_fd or -1, which is
+ * consumed) for the call described by c, and send SYSCALL_RET.
+ */
+static int ta_host_syscall(struct ta_host *h, const struct ta_host_call *c,
+			   const uint8_t *buf, size_t n, int in_fd)
 {
-	/* No syscalls are served by this issue: tell the TA so. */
-	struct {
-		struct softee_ta_hdr hdr;
-		struct softee_ta_syscall_ret r;
-	} m = { { SOFTEE_TA_MAGIC, SOFTEE_TA_SYSCALL_RET, sizeof(m.r), hdr->seq },
-		{ TEE_ERROR_NOT_SUPPORTED, 0 } };
+	struct softee_ta_hdr hdr;
+	struct softee_ta_syscall sc;
+	struct softee_ta_syscall_ret r = { 0 };
+	struct ta_sys_req req = { .in_fd = in_fd };
+	struct ta_sys_rep rep = { .out_fd = -1 };
+	struct iovec iov[3];
+	int rc;
 
-	if (wire_send_buf(h->sock, &m, sizeof(m), NULL, 0)) {
+	memcpy(&hdr, buf, sizeof(hdr));
+	if (hdr.len < sizeof(sc)) {
+		EMSG("TA host sent a short SYSCALL");
+		goto hostile;
+	}
+	memcpy(&sc, buf + sizeof(hdr), sizeof(sc));
+	if (sc.len != hdr.len - sizeof(sc) ||
+	    sc.len > SOFTEE_TA_SYSCALL_MAX_DATA) {
+		EMSG("TA host sent a SYSCALL with a bad length");
+		goto hostile;
+	}
+	(void)n;
+	req.nr = sc.nr;
+	req.in = buf + sizeof(hdr) + sizeof(sc);
+	req.in_len = sc.len;
+	rep.out = malloc(SOFTEE_TA_SYSCALL_MAX_DATA);
+	if (!rep.out) {
+		rep.ret = TEE_ERROR_OUT_OF_MEMORY;
+	} else if (!c->sys) {
+		rep.ret = TEE_ERROR_NOT_SUPPORTED;
+	} else {
+		ta_syscall_dispatch(c->sys, &req, &rep);
+		if (rep.out_len > SOFTEE_TA_SYSCALL_MAX_DATA) {
+			EMSG("syscall 0x%x overran its reply", sc.nr);
+			rep.out_len = 0;
+			rep.ret = TEE_ERROR_GENERIC;
+		}
+	}
+	if (in_fd >= 0)
+		close(in_fd);
+	r.ret = rep.ret;
+	r.len = (uint32_t)rep.out_len;
+	hdr.op = SOFTEE_TA_SYSCALL_RET;
+	hdr.len = (uint32_t)(sizeof(r) + rep.out_len);
+	iov[0] = (struct iovec){ &hdr, sizeof(hdr) };
+	iov[1] = (struct iovec){ &r, sizeof(r) };
+	iov[2] = (struct iovec){ rep.out, rep.out_len };
+	rc = wire_send(h->sock, iov, rep.out_len ? 3 : 2,
+		       rep.out_fd >= 0 ? &rep.out_fd : NULL,
+		       rep.out_fd >= 0 ? 1 : 0);
+	if (rep.out_fd >= 0)
+		close(rep.out_fd);
+	free(rep.out);
+	if (rc) {
 		ta_host_mark_dead(h);
 		return -EPIPE;
 	}
 	return 0;
+
+hostile:
+	if (in_fd >= 0)
+		close(in_fd);
+	ta_host_mark_dead(h);
+	return -EPIPE;
 }
 
 int ta_host_call(struct ta_host *h, const struct ta_host_call *c,
@@ -457,14 +528,28 @@ int ta_host_call(struct ta_host *h, const struct ta_host_call *c,
 		return -EPIPE;
 	}
 	for (;;) {
-		ssize_t n = ta_host_recv(h, buf, TA_HOST_RX_MAX, -1);
 		struct softee_ta_hdr hdr;
+		int fd;
+		ssize_t n = ta_host_recv_fd(h, buf, TA_HOST_RX_MAX, -1, &fd);
 
 		if (n < 0) {
 			rc = -EPIPE;
 			break;
 		}
 		memcpy(&hdr, buf, sizeof(hdr));
+		if (hdr.op == SOFTEE_TA_SYSCALL && ta_host_hdr_ok(&hdr, n)) {
+			rc = ta_host_syscall(h, c, buf, (size_t)n, fd);
+			if (rc)
+				break;
+			continue;
+		}
+		if (fd >= 0) {
+			EMSG("TA host passed an fd outside a SYSCALL");
+			close(fd);
+			ta_host_mark_dead(h);
+			rc = -EPIPE;
+			break;
+		}
 		if (!ta_host_hdr_ok(&hdr, n)) {
 			EMSG("TA host sent a malformed message");
 			ta_host_mark_dead(h);
@@ -489,12 +574,6 @@ int ta_host_call(struct ta_host *h, const struct ta_host_call *c,
 			ta_host_mark_dead(h);
 			rc = -EPIPE;
 			break;
-		}
-		if (hdr.op == SOFTEE_TA_SYSCALL) {
-			rc = ta_host_syscall(h, &hdr);
-			if (rc)
-				break;
-			continue;
 		}
 		EMSG("TA host sent unexpected op 0x%x", hdr.op);
 		ta_host_mark_dead(h);

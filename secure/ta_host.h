@@ -11,6 +11,7 @@
 #include "softee_ta_proto.h"
 
 struct ta_host;
+struct ta_sys_ctx;
 
 /* What a call sends: client params plus the mobj of each memref. */
 struct ta_host_call {
@@ -22,6 +23,7 @@ struct ta_host_call {
 	uint32_t n_params;
 	struct msg_param *params;
 	struct mobj **mobjs;	/* NULL entry for values and NULL memrefs */
+	const struct ta_sys_ctx *sys;	/* serves the TA's syscalls; NULL: none */
 };
 
 /*

@@ -11,6 +11,7 @@
 #include "log.h"
 #include "ta_host.h"
 #include "ta_loader.h"
+#include "ta_syscall.h"
 #include "tee_err.h"
 #include "util.h"
 
@@ -206,11 +207,23 @@ static void tm_inflight_del(struct tm_inflight *f)
 	pthread_mutex_unlock(&tm.lock);
 }
 
-/* One call into the instance, serialized; -EPIPE marks it dead. */
-static int tm_call(struct tm_inst *i, struct tm_inflight *f,
-		   const struct ta_host_call *hc, struct softee_ta_result *r)
+/*
+ * One call into the instance, serialized; -EPIPE marks it dead. t is the
+ * secure thread running it (NULL when the normal world is gone), which
+ * serves the TA's syscalls.
+ */
+static int tm_call(struct sw_thread *t, struct tm_inst *i,
+		   struct tm_inflight *f, const struct ta_host_call *hc_in,
+		   struct softee_ta_result *r)
 {
+	struct ta_sys_ctx sys = { .thread = t, .inst = i,
+				  .session_id = hc_in->session_id };
+	struct ta_host_call hc = *hc_in;
 	int rc;
+
+	sys.vm_id = t ? t->vm_id : i->last_vm;
+	memcpy(sys.ta_uuid, i->uuid, 16);
+	hc.sys = &sys;
 
 	pthread_mutex_lock(&i->call_lock);
 	pthread_mutex_lock(&tm.lock);
@@ -225,7 +238,7 @@ static int tm_call(struct tm_inst *i, struct tm_inflight *f,
 	}
 	pthread_mutex_unlock(&tm.lock);
 
-	rc = ta_host_call(i->host, hc, r);
+	rc = ta_host_call(i->host, &hc, r);
 
 	pthread_mutex_lock(&tm.lock);
 	if (f)
@@ -327,7 +340,7 @@ void tm_open_session(struct sw_thread *t, const struct msg_call *c,
 	pthread_mutex_unlock(&tm.lock);
 	hc.session_id = s->id;
 
-	rc = tm_call(i, &f, &hc, &r);
+	rc = tm_call(t, i, &f, &hc, &r);
 	tm_inflight_del(&f);
 	if (rc)
 		DMSG_LOG("open session call to the TA host failed: %d", rc);
@@ -372,19 +385,20 @@ void tm_invoke(struct sw_thread *t, const struct msg_call *c,
 		return;
 	}
 	tm_inflight_add(&f);
-	rc = tm_call(i, &f, &hc, &r);
+	rc = tm_call(t, i, &f, &hc, &r);
 	tm_inflight_del(&f);
 	tm_result_from(res, rc, &r);
 	tm_inst_put(i);
 }
 
-static void tm_close_on_host(struct tm_inst *i, uint32_t id)
+static void tm_close_on_host(struct sw_thread *t, struct tm_inst *i,
+			     uint32_t id)
 {
 	struct ta_host_call hc = { .op = SOFTEE_TA_CLOSE_SESSION,
 				   .session_id = id };
 	struct softee_ta_result r;
 
-	if (tm_call(i, NULL, &hc, &r))
+	if (tm_call(t, i, NULL, &hc, &r))
 		DMSG_LOG("close of session %u on a dead TA", id);
 }
 
@@ -400,7 +414,7 @@ void tm_close_session(struct sw_thread *t, const struct msg_call *c,
 		tm_set_err(res, TEE_ERROR_BAD_PARAMETERS);
 		return;
 	}
-	tm_close_on_host(s->inst, s->id);
+	tm_close_on_host(t, s->inst, s->id);
 	tm_release_slot(s->inst);
 	free(s);
 	tm_set_err(res, TEE_SUCCESS);
@@ -447,7 +461,7 @@ void tm_drop_vm(uint32_t vm_id)
 		pthread_mutex_unlock(&tm.lock);
 		if (!s)
 			break;
-		tm_close_on_host(s->inst, s->id);
+		tm_close_on_host(NULL, s->inst, s->id);
 		tm_release_slot(s->inst);
 		free(s);
 	}

@@ -8,6 +8,7 @@
 #define UTEE_RUNTIME_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <tee_api_types.h>
 #include <user_ta_header.h>
@@ -35,6 +36,19 @@ extern struct utee_runtime utee_rt;
 
 /* Send PANIC for the running request and exit; never returns. */
 void utee_panic_exit(uint32_t code) __attribute__((noreturn));
+
+/*
+ * Make a SYSCALL to the secure world for the running call and wait for
+ * its answer (softee_ta_syscall.h). in_fd (or -1) is passed, not closed.
+ * The reply's data goes to out (at most out_cap bytes: a longer reply is
+ * a protocol error and the TA host exits); *out_len gets its length.
+ * out_fd, if not NULL, receives the reply's fd or -1 (the caller closes
+ * it); without out_fd a passed fd is closed. Returns the service's
+ * TEE_Result.
+ */
+TEE_Result utee_syscall(uint32_t nr, const void *in, size_t in_len, int in_fd,
+			void *out, size_t out_cap, size_t *out_len,
+			int *out_fd);
 
 /* From trace.h, which the host cannot include (its EMSG is log.h's). */
 void trace_set_level(int level);
