@@ -37,12 +37,18 @@ $(BUILD)/lib/libteec.so: $(BUILD)/lib/libteec.so.2
 $(LIBTEEC_A): $(TEEC_OBJS) $(TEEDEV_OBJS) $(call objs,lib/common/log.c lib/common/util.c lib/protocol/wire.c)
 	$(make_archive)
 
-$(TEEC_EXPORT_DIR)/.stamp: $(BUILD)/lib/libteec.so $(LIBTEEC_A) $(TEEC_PUBLIC_HDRS)
-	@mkdir -p $(TEEC_EXPORT_DIR)/include $(TEEC_EXPORT_DIR)/lib
+# The client export, laid out as optee_client's: include/ (public
+# headers), lib/ (libteec and its links) and bin/ (the supplicant). Host
+# programs build with -I$(TEEC_EXPORT)/include -L$(TEEC_EXPORT)/lib -lteec.
+$(TEEC_EXPORT_DIR)/.stamp: $(BUILD)/lib/libteec.so $(LIBTEEC_A) $(TEEC_PUBLIC_HDRS) \
+		$(BUILD)/bin/softee-supplicant
+	@mkdir -p $(TEEC_EXPORT_DIR)/include $(TEEC_EXPORT_DIR)/lib \
+		$(TEEC_EXPORT_DIR)/bin
 	cp -f $(TEEC_PUBLIC_HDRS) $(TEEC_EXPORT_DIR)/include/
 	cp -f $(LIBTEEC_SO) $(LIBTEEC_A) $(TEEC_EXPORT_DIR)/lib/
 	ln -sf libteec.so.2.0.0 $(TEEC_EXPORT_DIR)/lib/libteec.so.2
 	ln -sf libteec.so.2 $(TEEC_EXPORT_DIR)/lib/libteec.so
+	cp -f $(BUILD)/bin/softee-supplicant $(TEEC_EXPORT_DIR)/bin/
 	touch $@
 
 ALL_TARGETS += $(TEEDEV_LIB) $(LIBTEEC_SO) $(BUILD)/lib/libteec.so.2 \

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /* Session calls: map memrefs, run the TA entry point, collect outputs. */
 #include <errno.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <tee_api_types.h>
@@ -81,19 +83,81 @@ static void ta_params_out(const struct ta_msg *m, const TEE_Param params[4],
 	}
 }
 
+/*
+ * GP 1.1 TAs see memref sizes as uint32_t. A memref of 4 GiB or more
+ * cannot be described to them, so the call is refused before entering
+ * the TA.
+ */
+static TEE_Result ta_params_to_gp11(uint32_t types, const TEE_Param p[4],
+				    __GP11_TEE_Param g[4])
+{
+	uint32_t t;
+	unsigned int i;
+
+	memset(g, 0, 4 * sizeof(*g));
+	for (i = 0; i < 4; i++) {
+		t = TEE_PARAM_TYPE_GET(types, i);
+		if (ta_msg_type_is_value(t)) {
+			g[i].value.a = p[i].value.a;
+			g[i].value.b = p[i].value.b;
+		} else if (ta_msg_type_is_memref(t)) {
+			if (p[i].memref.size > UINT32_MAX)
+				return TEE_ERROR_BAD_PARAMETERS;
+			g[i].memref.buffer = p[i].memref.buffer;
+			g[i].memref.size = (uint32_t)p[i].memref.size;
+		}
+	}
+	return TEE_SUCCESS;
+}
+
+static void ta_params_from_gp11(uint32_t types, const __GP11_TEE_Param g[4],
+				TEE_Param p[4])
+{
+	uint32_t t;
+	unsigned int i;
+
+	for (i = 0; i < 4; i++) {
+		t = TEE_PARAM_TYPE_GET(types, i);
+		if (ta_msg_type_is_value(t)) {
+			p[i].value.a = g[i].value.a;
+			p[i].value.b = g[i].value.b;
+		} else if (ta_msg_type_is_memref(t)) {
+			p[i].memref.size = g[i].memref.size;
+		}
+	}
+}
+
 static void ta_call_run(struct ta_host *h, const struct ta_msg *m,
 			struct ta_sess_node *sess, TEE_Param params[4],
 			struct softee_ta_result *res)
 {
 	const struct softee_ta_call *c = &m->u.call;
+	bool gp11 = h->entry.gp11_open != NULL;
+	bool open = m->op == SOFTEE_TA_OPEN_SESSION;
+	__GP11_TEE_Param g[4];
 
+	if (gp11 && ta_params_to_gp11(c->param_types, params, g)) {
+		EMSG("memref of 4 GiB or more for a GP 1.1 TA");
+		res->ret = TEE_ERROR_BAD_PARAMETERS;
+		res->ret_origin = TEE_ORIGIN_TEE;
+		return;
+	}
 	utee_rt.cur_sess = &sess->s;
 	res->ret_origin = TEE_ORIGIN_TRUSTED_APP;
-	if (m->op == SOFTEE_TA_OPEN_SESSION)
+	if (gp11) {
+		if (open)
+			res->ret = h->entry.gp11_open(c->param_types, g,
+						      &sess->s.ctx);
+		else
+			res->ret = h->entry.gp11_invoke(sess->s.ctx, c->cmd,
+							c->param_types, g);
+		ta_params_from_gp11(c->param_types, g, params);
+	} else if (open) {
 		res->ret = h->entry.open(c->param_types, params, &sess->s.ctx);
-	else
+	} else {
 		res->ret = h->entry.invoke(sess->s.ctx, c->cmd, c->param_types,
 					   params);
+	}
 	utee_rt.cur_sess = NULL;
 }
 

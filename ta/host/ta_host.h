@@ -17,6 +17,14 @@ struct ta_entry {
 	void (*close)(void *ctx);
 	TEE_Result (*invoke)(void *ctx, uint32_t cmd, uint32_t types,
 			     TEE_Param params[4]);
+	/*
+	 * A TA built for GP 1.1 exports these instead of open/invoke (which
+	 * are then NULL); ta_call.c converts the parameters.
+	 */
+	TEE_Result (*gp11_open)(uint32_t types, __GP11_TEE_Param params[4],
+				void **ctx);
+	TEE_Result (*gp11_invoke)(void *ctx, uint32_t cmd, uint32_t types,
+				  __GP11_TEE_Param params[4]);
 };
 
 struct ta_sess_node {

@@ -12,28 +12,59 @@
 #include "log.h"
 #include "ta_host.h"
 
+/* dlsym returns void *; going through memcpy keeps -Wpedantic quiet. */
+#define TA_LOADER_SET(field, sym) memcpy(&(field), &(sym), sizeof(sym))
+
+/*
+ * The TA's entry points. A TA built with CFG_TA_OPTEE_CORE_API_COMPAT_1_1
+ * exports the session entry points as __GP11_TA_OpenSessionEntryPoint /
+ * __GP11_TA_InvokeCommandEntryPoint (tee_api_compat.h renames them); both
+ * must then be of that kind, a mix is refused.
+ */
 static int ta_loader_find_entries(struct ta_host *h)
 {
-	/* dlsym returns void *; going through memcpy keeps -Wpedantic quiet. */
-	void *sym;
+	static const char *const names[] = {
+		"TA_CreateEntryPoint", "TA_DestroyEntryPoint",
+		"TA_CloseSessionEntryPoint",
+	};
+	void *sym[3], *open, *invoke, *gp11_open, *gp11_invoke;
+	unsigned int i;
 
-#define TA_LOADER_SYM(field, name) do { \
-		sym = dlsym(h->dl, name); \
-		if (!sym) { \
-			EMSG("TA lacks %s", name); \
-			return -ENOENT; \
-		} \
-		memcpy(&h->entry.field, &sym, sizeof(sym)); \
-	} while (0)
-
-	TA_LOADER_SYM(create, "TA_CreateEntryPoint");
-	TA_LOADER_SYM(destroy, "TA_DestroyEntryPoint");
-	TA_LOADER_SYM(open, "TA_OpenSessionEntryPoint");
-	TA_LOADER_SYM(close, "TA_CloseSessionEntryPoint");
-	TA_LOADER_SYM(invoke, "TA_InvokeCommandEntryPoint");
-#undef TA_LOADER_SYM
-	return 0;
+	for (i = 0; i < 3; i++) {
+		sym[i] = dlsym(h->dl, names[i]);
+		if (!sym[i]) {
+			EMSG("TA lacks %s", names[i]);
+			return -ENOENT;
+		}
+	}
+	open = dlsym(h->dl, "TA_OpenSessionEntryPoint");
+	invoke = dlsym(h->dl, "TA_InvokeCommandEntryPoint");
+	gp11_open = dlsym(h->dl, "__GP11_TA_OpenSessionEntryPoint");
+	gp11_invoke = dlsym(h->dl, "__GP11_TA_InvokeCommandEntryPoint");
+	memset(&h->entry, 0, sizeof(h->entry));
+	TA_LOADER_SET(h->entry.create, sym[0]);
+	TA_LOADER_SET(h->entry.destroy, sym[1]);
+	TA_LOADER_SET(h->entry.close, sym[2]);
+	if (open && invoke && !gp11_open && !gp11_invoke) {
+		TA_LOADER_SET(h->entry.open, open);
+		TA_LOADER_SET(h->entry.invoke, invoke);
+		return 0;
+	}
+	if (gp11_open && gp11_invoke && !open && !invoke) {
+		TA_LOADER_SET(h->entry.gp11_open, gp11_open);
+		TA_LOADER_SET(h->entry.gp11_invoke, gp11_invoke);
+		DMSG_LOG("TA uses the GP 1.1 Internal API");
+		return 0;
+	}
+	if (!open && !gp11_open)
+		EMSG("TA lacks TA_OpenSessionEntryPoint");
+	else if (!invoke && !gp11_invoke)
+		EMSG("TA lacks TA_InvokeCommandEntryPoint");
+	else
+		EMSG("TA mixes GP 1.1 and GP 1.3 session entry points");
+	return -ENOENT;
 }
+#undef TA_LOADER_SET
 
 static int ta_loader_map_shared(int shm_fd)
 {
@@ -103,9 +134,7 @@ int ta_loader_load(struct ta_host *h, int elf_fd, int shm_fd,
 	out->stack_size = head->stack_size;
 	out->data_size = head->data_size;
 	memcpy(out->uuid, oct, sizeof(oct));
-
-	out->ret = h->entry.create();
-	if (out->ret != TEE_SUCCESS)
-		return -ECANCELED;
+	/* TA_CreateEntryPoint runs later, inside the sandbox (ta_main.c). */
+	out->ret = TEE_SUCCESS;
 	return 0;
 }

@@ -3,13 +3,17 @@
 #
 # In a TA's Makefile:  BINARY = <uuid>
 #                      include $(TA_DEV_KIT_DIR)/mk/ta_dev_kit.mk
+# or, for a static library TAs link with libnames/libdirs:
+#                      LIBNAME = <name>   (gives lib<name>.a)
 # Sources come from sub.mk files: srcs-y, global-incdirs-y, incdirs-y,
 # subdirs-y, cflags-y, cflags-<file>-y, cflags-remove-y,
 # cflags-remove-<file>-y. Outputs go to O (default: the TA directory).
-# Variables: CC, TA_SIGN_KEY, CFG_*, LDADD, libnames, libdirs, V=1.
+# Variables: CROSS_COMPILE, CC, STRIP, TA_SIGN_KEY, CFG_*, LDADD,
+# libnames, libdirs, libdeps, TA_CFLAGS, TA_LDFLAGS, V=1. TAs run natively:
+# a CROSS_COMPILE must target the machine softee runs on.
 
-ifeq ($(BINARY),)
-$(error BINARY must be set to the TA's UUID before including ta_dev_kit.mk)
+ifeq ($(BINARY)$(LIBNAME),)
+$(error BINARY (the TA's UUID) or LIBNAME must be set before including ta_dev_kit.mk)
 endif
 
 ta-dev-kit-dir := $(patsubst %/,%,$(dir $(patsubst %/,%,$(dir $(lastword $(MAKEFILE_LIST))))))
@@ -21,11 +25,16 @@ ta-src-dir := $(CURDIR)
 O ?= .
 ta-out-dir := $(abspath $(if $(filter /%,$(O)),$(O),$(CURDIR)/$(O)))
 
-CC ?= gcc
+# make's built-in CC (cc) and AR count as unset: the cross prefix applies.
 ifeq ($(origin CC),default)
-CC := gcc
+CC := $(CROSS_COMPILE)gcc
 endif
-STRIP ?= strip
+ifeq ($(origin AR),default)
+AR := $(CROSS_COMPILE)ar
+endif
+CC ?= $(CROSS_COMPILE)gcc
+AR ?= $(CROSS_COMPILE)ar
+STRIP ?= $(CROSS_COMPILE)strip
 TA_SIGN_KEY ?= $(ta-dev-kit-dir)/keys/default_ta.pem
 TA_SIGN_TOOL ?= $(ta-dev-kit-dir)/bin/softee-sign
 
@@ -68,11 +77,14 @@ $(eval $(call ta-process-subdir,$(ta-src-dir)))
 
 # --- flags -------------------------------------------------------------
 # CFG_ variables become defines: y -> 1, n or empty -> absent, else value.
+# CFG_TA_OPTEE_CORE_API_COMPAT_1_1=y also selects the GP 1.1 API in the
+# headers (__OPTEE_CORE_API_COMPAT_1_1, as OP-TEE's dev kit does).
 ta-cfg-vars := $(sort $(filter CFG_%,$(.VARIABLES)))
 ta-cfg-defines := $(foreach v,$(ta-cfg-vars),\
 	$(if $(filter y,$($(v))),-D$(v)=1,\
 	$(if $(filter-out n,$($(v))),$(if $(word 2,$($(v))),,-D$(v)=$($(v)))))) \
-	-DTRACE_LEVEL=$(CFG_TEE_TA_LOG_LEVEL)
+	-DTRACE_LEVEL=$(CFG_TEE_TA_LOG_LEVEL) \
+	-D__OPTEE_CORE_API_COMPAT_1_1=$(if $(filter y,$(CFG_TA_OPTEE_CORE_API_COMPAT_1_1)),1,0)
 
 ta-cflags-common := -std=gnu11 -O2 -g -fPIC \
 	-Wall -Wno-unused-parameter -D__SOFTEE__ $(ta-cfg-defines) \
@@ -99,17 +111,32 @@ $(ta-hdr-obj): $(ta-dev-kit-dir)/src/user_ta_header.c $(MAKEFILE_LIST)
 
 -include $(ta-objs:.o=.d) $(ta-hdr-obj:.o=.d)
 
-# --- link and sign -----------------------------------------------------
+# --- link and sign (or archive) ----------------------------------------
+.DEFAULT_GOAL := all
+
+ifneq ($(LIBNAME),)
+ta-lib := $(ta-out-dir)/lib$(LIBNAME).a
+
+$(ta-lib): $(ta-objs)
+	@$(if $(q),echo "  AR      $@")
+	$(q)rm -f $@
+	$(q)$(AR) rcs $@ $^
+
+all: $(ta-lib)
+
+clean:
+	rm -f $(ta-objs) $(ta-objs:.o=.d) $(ta-lib)
+else
 ta-elf := $(ta-out-dir)/$(BINARY).elf
 ta-so := $(ta-out-dir)/$(BINARY).so
 ta-ta := $(ta-out-dir)/$(BINARY).ta
 ta-ldlibs := $(addprefix -L,$(libdirs)) $(addprefix -l,$(libnames)) $(LDADD)
 
 # Undefined TEE_* symbols are resolved from softee-ta when loaded.
-$(ta-elf): $(ta-objs) $(ta-hdr-obj)
+$(ta-elf): $(ta-objs) $(ta-hdr-obj) $(libdeps)
 	@$(if $(q),echo "  LD      $@")
 	$(q)$(CC) -shared -fPIC -Wl,-soname,$(BINARY).ta -Wl,-z,now \
-		-o $@ $^ $(ta-ldlibs) $(TA_LDFLAGS)
+		-o $@ $(ta-objs) $(ta-hdr-obj) $(ta-ldlibs) $(TA_LDFLAGS)
 
 $(ta-so): $(ta-elf)
 	@$(if $(q),echo "  STRIP   $@")
@@ -119,12 +146,12 @@ $(ta-ta): $(ta-so) $(TA_SIGN_KEY)
 	@$(if $(q),echo "  SIGN    $@")
 	$(q)$(TA_SIGN_TOOL) --key $(TA_SIGN_KEY) --uuid $(BINARY) --in $< --out $@
 
-.DEFAULT_GOAL := all
 all: $(ta-ta)
 
 clean:
 	rm -f $(ta-objs) $(ta-hdr-obj) $(ta-objs:.o=.d) $(ta-hdr-obj:.o=.d) \
 		$(ta-elf) $(ta-so) $(ta-ta)
 	-rmdir $(ta-out-dir)/dev_kit 2>/dev/null
+endif
 
 .PHONY: all clean
