@@ -6,8 +6,11 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "pagelist.h"
+#include "softee_ta_sys_session.h"
 #include "shm_reg.h"
 #include "sw_config.h"
 #include "util.h"
@@ -52,7 +55,7 @@ int mobj_phys_get(uint32_t vm_id, paddr_t pa, uint64_t size, struct mobj **out)
 	m = calloc(1, sizeof(*m));
 	if (!m)
 		return -ENOMEM;
-	ret = ft_resolve(pa, SOFTEE_FRAME_SIZE, &m->runs, &m->n_runs);
+	ret = ft_resolve_vm(vm_id, pa, SOFTEE_FRAME_SIZE, &m->runs, &m->n_runs);
 	if (ret) {
 		free(m);
 		return ret;
@@ -175,4 +178,74 @@ int mobj_read(const struct mobj *m, uint64_t off, void *buf, size_t len)
 		pos = 0;
 	}
 	return len ? -EINVAL : 0;
+}
+
+/*
+ * Handles of secure-owned regions have bit 63 set, apart from the frame
+ * table's own counter, so a host never sees one name twice.
+ */
+#define MOBJ_SECMEM_HANDLE_BIT	SOFTEE_TA_SECURE_REGION_BIT
+static atomic_uint_fast64_t secmem_next = 1;
+
+int mobj_secmem_region_new(uint64_t nframes, struct ft_region **out)
+{
+	struct ft_region *r;
+	uint64_t len;
+	int fd;
+
+	if (!nframes || nframes > FT_MAX_REGION_FRAMES ||
+	    MUL_OVERFLOW(nframes, SOFTEE_FRAME_SIZE, &len))
+		return -EINVAL;
+	r = calloc(1, sizeof(*r));
+	if (!r)
+		return -ENOMEM;
+	/* Sealed against shrinking: a host holding the fd cannot SIGBUS us. */
+	fd = softee_memfd("softee-ta2ta", len);
+	if (fd < 0) {
+		free(r);
+		return fd;
+	}
+	r->map = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
+	if (r->map == MAP_FAILED) {
+		int rc = -errno;
+
+		close(fd);
+		free(r);
+		return rc;
+	}
+	r->fd = fd;
+	r->nframes = nframes;
+	r->handle = MOBJ_SECMEM_HANDLE_BIT | atomic_fetch_add(&secmem_next, 1);
+	r->refs = 1;
+	r->gone = true;
+	*out = r;
+	return 0;
+}
+
+int mobj_secmem_get(struct ft_region *r, uint64_t first_frame, uint64_t size,
+		    struct mobj **out)
+{
+	uint64_t nframes, end;
+	struct mobj *m;
+
+	if (!size || !round_up_u64(size, SOFTEE_FRAME_SIZE, &nframes))
+		return -EINVAL;
+	nframes /= SOFTEE_FRAME_SIZE;
+	if (ADD_OVERFLOW(first_frame, nframes, &end) || end > r->nframes)
+		return -EINVAL;
+	m = calloc(1, sizeof(*m));
+	if (!m)
+		return -ENOMEM;
+	m->runs = calloc(1, sizeof(*m->runs));
+	if (!m->runs) {
+		free(m);
+		return -ENOMEM;
+	}
+	ft_get(r);
+	m->runs[0] = (struct ft_run){ .r = r, .first_frame = first_frame,
+				      .nframes = nframes };
+	m->n_runs = 1;
+	m->size = size;
+	*out = m;
+	return 0;
 }

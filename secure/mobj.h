@@ -52,4 +52,17 @@ uint64_t mobj_pagelist_entries(void);
 /* Copy len bytes at byte offset off of the buffer. 0 or -EINVAL. */
 int mobj_read(const struct mobj *m, uint64_t off, void *buf, size_t len);
 
+/*
+ * Memory the secure world owns itself (TA-to-TA memrefs): a sealed memfd
+ * of nframes frames, mapped here, with a region handle of its own (never
+ * a normal world's) so TA hosts can be given it like announced memory.
+ * It is in no frame table index and counts as withdrawn from the start,
+ * so hosts drop it once the last mobj over it is put. *out holds one
+ * reference (ft_put).
+ */
+int mobj_secmem_region_new(uint64_t nframes, struct ft_region **out);
+/* A buffer of size bytes at frame first_frame of such a region. */
+int mobj_secmem_get(struct ft_region *r, uint64_t first_frame, uint64_t size,
+		    struct mobj **out);
+
 #endif

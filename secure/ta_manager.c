@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
 /* Sessions and TA instances: lookup, loading, single/multi instance rules. */
-#include "ta_manager.h"
+#include "ta_manager_int.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -9,49 +9,32 @@
 #include <unistd.h>
 
 #include "log.h"
-#include "ta_host.h"
+#include "storage/storage.h"
 #include "ta_loader.h"
-#include "ta_syscall.h"
 #include "tee_err.h"
 #include "util.h"
 
-struct tm_inst {
-	uint8_t uuid[16];
-	struct ta_host *host;
-	uint32_t flags;
-	unsigned int refs;	/* sessions + calls holding it */
-	unsigned int n_sessions;
-	bool dead;
-	uint32_t last_vm;
-	pthread_mutex_t call_lock;	/* one call at a time per instance */
-	struct tm_inst *next;
-};
-
-struct tm_sess {
-	uint32_t id;
-	uint32_t vm_id;
-	struct tm_inst *inst;
-	struct tm_sess *next;
-};
-
-/* A call in progress, findable by CANCEL. */
-struct tm_inflight {
-	uint32_t vm_id, session, cancel_id;
-	struct ta_host *host;	/* while the TA runs it */
-	bool cancelled;
-	struct tm_inflight *next;
+/* A thread waiting for a busy instance (to see cycles of waits). */
+struct tm_waiter {
+	pthread_t who;
+	struct tm_inst *on;
+	struct tm_waiter *next;
 };
 
 static struct {
 	pthread_mutex_t lock;
 	struct tm_inst *insts;
-	struct tm_sess *sessions;
+	struct tm_sess *sessions;	/* opened by normal worlds */
+	struct tm_sess *ta_sessions;	/* opened by TAs */
 	struct tm_inflight *inflight;
+	struct tm_waiter *waiters;
 	uint32_t next_session;
 	uint64_t n_sessions, n_insts;
 } tm = { .lock = PTHREAD_MUTEX_INITIALIZER, .next_session = 1 };
 
-static void tm_set_err(struct tm_result *res, uint32_t ret)
+static void tm_close_owned(struct tm_inst *owner);
+
+void tm_set_err(struct tm_result *res, uint32_t ret)
 {
 	memset(res, 0, sizeof(*res));
 	res->ret = ret;
@@ -78,12 +61,16 @@ static void tm_inst_unlink(struct tm_inst *i)
 
 static void tm_inst_free(struct tm_inst *i)
 {
+	/* Its own sessions to other TAs end with it. */
+	tm_close_owned(i);
+	/* So do its persistent object handles (and their sharing locks). */
+	stor_inst_gone(i);
 	ta_host_destroy(i->host);
-	pthread_mutex_destroy(&i->call_lock);
+	pthread_cond_destroy(&i->idle_cv);
 	free(i);
 }
 
-static void tm_inst_put(struct tm_inst *i)
+void tm_inst_put(struct tm_inst *i)
 {
 	bool destroy;
 
@@ -96,13 +83,17 @@ static void tm_inst_put(struct tm_inst *i)
 		tm_inst_free(i);
 }
 
-/* Existing single-instance TA: take it (with a session slot). tm locked. */
-static struct tm_inst *tm_find_single(const uint8_t uuid[16], int *err)
+/*
+ * Existing single-instance TA of vm_id: take it (with a session slot).
+ * Each VM gets its own instance (last_vm is its creator). tm locked.
+ */
+static struct tm_inst *tm_find_single(const uint8_t uuid[16], uint32_t vm_id,
+				      int *err)
 {
 	*err = 0;
 	for (struct tm_inst *i = tm.insts; i; i = i->next) {
 		if (i->dead || !(i->flags & TA_FLAG_SINGLE_INSTANCE) ||
-		    memcmp(i->uuid, uuid, 16))
+		    i->last_vm != vm_id || memcmp(i->uuid, uuid, 16))
 			continue;
 		if (!(i->flags & TA_FLAG_MULTI_SESSION) && i->n_sessions) {
 			*err = -EBUSY;
@@ -143,7 +134,7 @@ static int tm_inst_get(struct sw_thread *t, const uint8_t uuid[16],
 
 	tm_sweep_idle();
 	pthread_mutex_lock(&tm.lock);
-	i = tm_find_single(uuid, &rc);
+	i = tm_find_single(uuid, t->vm_id, &rc);
 	pthread_mutex_unlock(&tm.lock);
 	if (i || rc) {
 		*out = i;
@@ -164,14 +155,14 @@ static int tm_inst_get(struct sw_thread *t, const uint8_t uuid[16],
 		return rc == -EACCES ? -EACCES : -ENOEXEC;
 	}
 	memcpy(i->uuid, uuid, 16);
-	pthread_mutex_init(&i->call_lock, NULL);
+	pthread_cond_init(&i->idle_cv, NULL);
 	i->refs = 1;
 	i->n_sessions = 1;
 	i->last_vm = t->vm_id;
 	pthread_mutex_lock(&tm.lock);
 	if (i->flags & TA_FLAG_SINGLE_INSTANCE) {
 		/* Another thread may have loaded it while we did. */
-		other = tm_find_single(uuid, &rc);
+		other = tm_find_single(uuid, t->vm_id, &rc);
 		if (other || rc) {
 			pthread_mutex_unlock(&tm.lock);
 			tm_inst_free(i);
@@ -187,15 +178,68 @@ static int tm_inst_get(struct sw_thread *t, const uint8_t uuid[16],
 	return 0;
 }
 
-static void tm_inflight_add(struct tm_inflight *f)
+/* The call the running TA of inst is serving, if any. tm locked. */
+static struct tm_inflight *tm_inflight_of(const struct tm_inst *inst)
+{
+	for (struct tm_inflight *f = tm.inflight; f; f = f->next)
+		if (inst && f->host == inst->host)
+			return f;
+	return NULL;
+}
+
+/* Is f made (directly or not) by anc? tm locked. */
+static bool tm_inflight_descends(const struct tm_inflight *f,
+				 const struct tm_inflight *anc)
+{
+	for (f = f->parent; f; f = f->parent)
+		if (f == anc)
+			return true;
+	return false;
+}
+
+/* Cancel f and every call made under it. tm locked. */
+static void tm_inflight_cancel_locked(struct tm_inflight *f)
+{
+	for (struct tm_inflight *g = tm.inflight; g; g = g->next) {
+		if (g != f && !tm_inflight_descends(g, f))
+			continue;
+		g->cancelled = true;
+		if (g->host)
+			ta_host_cancel(g->host);
+	}
+}
+
+void tm_inflight_cancel(struct tm_inflight *f)
 {
 	pthread_mutex_lock(&tm.lock);
-	f->next = tm.inflight;
-	tm.inflight = f;
+	tm_inflight_cancel_locked(f);
 	pthread_mutex_unlock(&tm.lock);
 }
 
-static void tm_inflight_del(struct tm_inflight *f)
+int tm_inflight_add(struct tm_inflight *f, const struct ta_sys_ctx *caller)
+{
+	int rc = 0;
+
+	pthread_mutex_lock(&tm.lock);
+	if (caller) {
+		f->nested = true;
+		f->parent = tm_inflight_of(caller->inst);
+		if (f->parent) {
+			f->depth = f->parent->depth + 1;
+			f->cancelled = f->parent->cancelled;
+		}
+		if (f->depth >= TM_MAX_NESTING)
+			rc = -ENOMEM;
+	}
+	if (!rc) {
+		f->next = tm.inflight;
+		tm.inflight = f;
+	}
+	pthread_mutex_unlock(&tm.lock);
+	return rc;
+}
+
+void tm_inflight_del(struct tm_inflight *f)
 {
 	pthread_mutex_lock(&tm.lock);
 	for (struct tm_inflight **pp = &tm.inflight; *pp; pp = &(*pp)->next) {
@@ -208,29 +252,69 @@ static void tm_inflight_del(struct tm_inflight *f)
 }
 
 /*
- * One call into the instance, serialized; -EPIPE marks it dead. t is the
- * secure thread running it (NULL when the normal world is gone), which
- * serves the TA's syscalls.
+ * Would this thread waiting for i close a cycle of waits (i is busy in
+ * its own chain of calls, or in one that waits for it)? tm locked.
  */
-static int tm_call(struct sw_thread *t, struct tm_inst *i,
-		   struct tm_inflight *f, const struct ta_host_call *hc_in,
-		   struct softee_ta_result *r)
+static bool tm_wait_cycles(const struct tm_inst *i, pthread_t me)
 {
-	struct ta_sys_ctx sys = { .thread = t, .inst = i,
+	for (unsigned int n = 0; i && i->busy; n++) {
+		const struct tm_waiter *w;
+
+		if (pthread_equal(i->owner, me) || n > 4096)
+			return true;
+		for (w = tm.waiters; w; w = w->next)
+			if (pthread_equal(w->who, i->owner))
+				break;
+		if (!w)
+			return false;
+		i = w->on;
+	}
+	return false;
+}
+
+/* Make i busy for this thread, waiting for its running call. tm locked. */
+static int tm_inst_acquire(struct tm_inst *i)
+{
+	struct tm_waiter w = { .who = pthread_self(), .on = i };
+
+	while (i->busy && !i->dead) {
+		if (tm_wait_cycles(i, w.who))
+			return -EBUSY;
+		w.next = tm.waiters;
+		tm.waiters = &w;
+		pthread_cond_wait(&i->idle_cv, &tm.lock);
+		for (struct tm_waiter **pp = &tm.waiters; *pp; pp = &(*pp)->next) {
+			if (*pp == &w) {
+				*pp = w.next;
+				break;
+			}
+		}
+	}
+	if (i->dead)
+		return -EPIPE;
+	i->busy = true;
+	i->owner = w.who;
+	return 0;
+}
+
+int tm_call(struct sw_thread *t, uint32_t vm_id, struct tm_inst *i,
+	    struct tm_inflight *f, const struct ta_host_call *hc_in,
+	    struct softee_ta_result *r)
+{
+	struct ta_sys_ctx sys = { .thread = t, .vm_id = vm_id, .inst = i,
 				  .session_id = hc_in->session_id };
 	struct ta_host_call hc = *hc_in;
+	bool died;
 	int rc;
 
-	sys.vm_id = t ? t->vm_id : i->last_vm;
 	memcpy(sys.ta_uuid, i->uuid, 16);
 	hc.sys = &sys;
 
-	pthread_mutex_lock(&i->call_lock);
 	pthread_mutex_lock(&tm.lock);
-	if (i->dead) {
+	rc = tm_inst_acquire(i);
+	if (rc) {
 		pthread_mutex_unlock(&tm.lock);
-		pthread_mutex_unlock(&i->call_lock);
-		return -EPIPE;
+		return rc;
 	}
 	if (f) {
 		f->host = i->host;
@@ -243,15 +327,21 @@ static int tm_call(struct sw_thread *t, struct tm_inst *i,
 	pthread_mutex_lock(&tm.lock);
 	if (f)
 		f->host = NULL;
-	if (rc == -EPIPE || ta_host_dead(i->host))
+	died = (rc == -EPIPE || ta_host_dead(i->host)) && !i->dead;
+	if (died)
 		i->dead = true;
+	i->busy = false;
+	pthread_cond_broadcast(&i->idle_cv);
 	pthread_mutex_unlock(&tm.lock);
-	pthread_mutex_unlock(&i->call_lock);
+	if (died) {
+		tm_close_owned(i);
+		stor_inst_gone(i);	/* a dead TA holds no objects open */
+	}
 	return rc;
 }
 
-static void tm_result_from(struct tm_result *res, int rc,
-			   const struct softee_ta_result *r)
+void tm_result_from(struct tm_result *res, int rc,
+		    const struct softee_ta_result *r)
 {
 	if (rc) {
 		tm_set_err(res, rc == -EPIPE ? TEE_ERROR_TARGET_DEAD :
@@ -265,12 +355,16 @@ static void tm_result_from(struct tm_result *res, int rc,
 	res->have_out = true;
 }
 
-static struct tm_sess *tm_sess_unlink(uint32_t vm_id, uint32_t id)
+/* Unlink session id of vm_id owned by owner (NULL: normal world). Locked. */
+static struct tm_sess *tm_sess_unlink(uint32_t vm_id, const struct tm_inst *owner,
+				      uint32_t id)
 {
-	for (struct tm_sess **pp = &tm.sessions; *pp; pp = &(*pp)->next) {
+	struct tm_sess **head = owner ? &tm.ta_sessions : &tm.sessions;
+
+	for (struct tm_sess **pp = head; *pp; pp = &(*pp)->next) {
 		struct tm_sess *s = *pp;
 
-		if (s->id == id && s->vm_id == vm_id) {
+		if (s->id == id && s->vm_id == vm_id && s->owner == owner) {
 			*pp = s->next;
 			tm.n_sessions--;
 			return s;
@@ -279,17 +373,22 @@ static struct tm_sess *tm_sess_unlink(uint32_t vm_id, uint32_t id)
 	return NULL;
 }
 
+static bool tm_id_used(const struct tm_sess *list, uint32_t id)
+{
+	for (const struct tm_sess *s = list; s; s = s->next)
+		if (s->id == id)
+			return true;
+	return false;
+}
+
+/* Ids are unique across both lists: a TA host knows sessions by id. */
 static uint32_t tm_new_session_id(void)
 {
 	for (;;) {
 		uint32_t id = tm.next_session++;
-		bool used = false;
 
-		if (!id)
-			continue;
-		for (struct tm_sess *s = tm.sessions; s; s = s->next)
-			used |= s->id == id;
-		if (!used)
+		if (id && !tm_id_used(tm.sessions, id) &&
+		    !tm_id_used(tm.ta_sessions, id))
 			return id;
 	}
 }
@@ -302,46 +401,38 @@ static void tm_release_slot(struct tm_inst *i)
 	tm_inst_put(i);
 }
 
-void tm_open_session(struct sw_thread *t, const struct msg_call *c,
-		     struct mobj **mobjs, uint32_t *session,
-		     struct tm_result *res)
+void tm_open_common(struct sw_thread *t, const uint8_t uuid[16],
+		    struct ta_host_call *hc, struct tm_inflight *f,
+		    struct tm_inst *owner, uint32_t *session,
+		    struct tm_result *res)
 {
-	struct tm_inflight f = { .vm_id = t->vm_id, .session = 0,
-				 .cancel_id = c->cancel_id };
-	struct ta_host_call hc = { .op = SOFTEE_TA_OPEN_SESSION,
-		.login = c->login, .n_params = c->n_params,
-		.params = (struct msg_param *)c->params, .mobjs = mobjs };
 	struct softee_ta_result r;
 	struct tm_inst *i;
 	struct tm_sess *s;
 	int rc;
 
-	tm_inflight_add(&f);
-	rc = tm_inst_get(t, c->ta_uuid, &i);
+	rc = tm_inst_get(t, uuid, &i);
 	if (rc) {
 		DMSG_LOG("no TA instance for open: %d", rc);
-		tm_inflight_del(&f);
 		tm_set_err(res, tee_err_from_errno(rc));
 		return;
 	}
 	s = calloc(1, sizeof(*s));
 	if (!s) {
-		tm_inflight_del(&f);
 		tm_release_slot(i);
 		tm_set_err(res, TEE_ERROR_OUT_OF_MEMORY);
 		return;
 	}
-	memcpy(hc.clnt_uuid, c->clnt_uuid, 16);
 	pthread_mutex_lock(&tm.lock);
 	s->id = tm_new_session_id();
 	s->vm_id = t->vm_id;
 	s->inst = i;
+	s->owner = owner;
 	i->last_vm = t->vm_id;
 	pthread_mutex_unlock(&tm.lock);
-	hc.session_id = s->id;
+	hc->session_id = s->id;
 
-	rc = tm_call(t, i, &f, &hc, &r);
-	tm_inflight_del(&f);
+	rc = tm_call(t, t->vm_id, i, f, hc, &r);
 	if (rc)
 		DMSG_LOG("open session call to the TA host failed: %d", rc);
 	tm_result_from(res, rc, &r);
@@ -351,11 +442,54 @@ void tm_open_session(struct sw_thread *t, const struct msg_call *c,
 		return;
 	}
 	pthread_mutex_lock(&tm.lock);
-	s->next = tm.sessions;
-	tm.sessions = s;
+	if (owner) {
+		s->next = tm.ta_sessions;
+		tm.ta_sessions = s;
+	} else {
+		s->next = tm.sessions;
+		tm.sessions = s;
+	}
 	tm.n_sessions++;
 	pthread_mutex_unlock(&tm.lock);
 	*session = s->id;
+}
+
+void tm_open_session(struct sw_thread *t, const struct msg_call *c,
+		     struct mobj **mobjs, uint32_t *session,
+		     struct tm_result *res)
+{
+	struct tm_inflight f = { .vm_id = t->vm_id, .session = 0,
+				 .cancel_id = c->cancel_id };
+	struct ta_host_call hc = { .op = SOFTEE_TA_OPEN_SESSION,
+		.login = c->login, .n_params = c->n_params,
+		.params = (struct msg_param *)c->params, .mobjs = mobjs };
+
+	memcpy(hc.clnt_uuid, c->clnt_uuid, 16);
+	/*
+	 * The cancel of an open names no session (there is none yet): f
+	 * keeps session 0 for CANCEL, the host learns the real id.
+	 */
+	tm_inflight_add(&f, NULL);
+	tm_open_common(t, c->ta_uuid, &hc, &f, NULL, session, res);
+	tm_inflight_del(&f);
+}
+
+struct tm_inst *tm_sess_inst(uint32_t vm_id, const struct tm_inst *owner,
+			     uint32_t id)
+{
+	const struct tm_sess *s;
+	struct tm_inst *i = NULL;
+
+	pthread_mutex_lock(&tm.lock);
+	for (s = owner ? tm.ta_sessions : tm.sessions; s; s = s->next) {
+		if (s->id == id && s->vm_id == vm_id && s->owner == owner) {
+			i = s->inst;
+			i->refs++;
+			break;
+		}
+	}
+	pthread_mutex_unlock(&tm.lock);
+	return i;
 }
 
 void tm_invoke(struct sw_thread *t, const struct msg_call *c,
@@ -368,55 +502,70 @@ void tm_invoke(struct sw_thread *t, const struct msg_call *c,
 		.n_params = c->n_params,
 		.params = (struct msg_param *)c->params, .mobjs = mobjs };
 	struct softee_ta_result r;
-	struct tm_inst *i = NULL;
+	struct tm_inst *i = tm_sess_inst(t->vm_id, NULL, c->session);
 	int rc;
 
-	pthread_mutex_lock(&tm.lock);
-	for (struct tm_sess *s = tm.sessions; s; s = s->next) {
-		if (s->id == c->session && s->vm_id == t->vm_id) {
-			i = s->inst;
-			i->refs++;
-			break;
-		}
-	}
-	pthread_mutex_unlock(&tm.lock);
 	if (!i) {
 		tm_set_err(res, TEE_ERROR_BAD_PARAMETERS);
 		return;
 	}
-	tm_inflight_add(&f);
-	rc = tm_call(t, i, &f, &hc, &r);
+	tm_inflight_add(&f, NULL);
+	rc = tm_call(t, t->vm_id, i, &f, &hc, &r);
 	tm_inflight_del(&f);
 	tm_result_from(res, rc, &r);
 	tm_inst_put(i);
 }
 
-static void tm_close_on_host(struct sw_thread *t, struct tm_inst *i,
-			     uint32_t id)
+static void tm_close_on_host(struct sw_thread *t, uint32_t vm_id,
+			     struct tm_inst *i, uint32_t id)
 {
 	struct ta_host_call hc = { .op = SOFTEE_TA_CLOSE_SESSION,
 				   .session_id = id };
 	struct softee_ta_result r;
 
-	if (tm_call(t, i, NULL, &hc, &r))
-		DMSG_LOG("close of session %u on a dead TA", id);
+	if (tm_call(t, vm_id, i, NULL, &hc, &r))
+		DMSG_LOG("close of session %u on a dead or busy TA", id);
+}
+
+void tm_sess_end(struct sw_thread *t, struct tm_sess *s)
+{
+	tm_close_on_host(t, s->vm_id, s->inst, s->id);
+	tm_release_slot(s->inst);
+	free(s);
+}
+
+struct tm_sess *tm_sess_take(uint32_t vm_id, const struct tm_inst *owner,
+			     uint32_t id)
+{
+	struct tm_sess *s;
+
+	pthread_mutex_lock(&tm.lock);
+	s = tm_sess_unlink(vm_id, owner, id);
+	pthread_mutex_unlock(&tm.lock);
+	return s;
+}
+
+unsigned int tm_owned_count(const struct tm_inst *owner)
+{
+	unsigned int n = 0;
+
+	pthread_mutex_lock(&tm.lock);
+	for (const struct tm_sess *s = tm.ta_sessions; s; s = s->next)
+		n += s->owner == owner;
+	pthread_mutex_unlock(&tm.lock);
+	return n;
 }
 
 void tm_close_session(struct sw_thread *t, const struct msg_call *c,
 		      struct tm_result *res)
 {
-	struct tm_sess *s;
+	struct tm_sess *s = tm_sess_take(t->vm_id, NULL, c->session);
 
-	pthread_mutex_lock(&tm.lock);
-	s = tm_sess_unlink(t->vm_id, c->session);
-	pthread_mutex_unlock(&tm.lock);
 	if (!s) {
 		tm_set_err(res, TEE_ERROR_BAD_PARAMETERS);
 		return;
 	}
-	tm_close_on_host(t, s->inst, s->id);
-	tm_release_slot(s->inst);
-	free(s);
+	tm_sess_end(t, s);
 	tm_set_err(res, TEE_SUCCESS);
 }
 
@@ -426,12 +575,10 @@ void tm_cancel(uint32_t vm_id, uint32_t session, uint32_t cancel_id)
 
 	pthread_mutex_lock(&tm.lock);
 	for (struct tm_inflight *f = tm.inflight; f; f = f->next) {
-		if (f->vm_id != vm_id || f->session != session ||
+		if (f->nested || f->vm_id != vm_id || f->session != session ||
 		    f->cancel_id != cancel_id)
 			continue;
-		f->cancelled = true;
-		if (f->host)
-			ta_host_cancel(f->host);
+		tm_inflight_cancel_locked(f);
 		found = true;
 	}
 	/*
@@ -445,26 +592,53 @@ void tm_cancel(uint32_t vm_id, uint32_t session, uint32_t cancel_id)
 	pthread_mutex_unlock(&tm.lock);
 }
 
-void tm_drop_vm(uint32_t vm_id)
+/* Close every TA-to-TA session owner holds (it died or goes away). */
+static void tm_close_owned(struct tm_inst *owner)
 {
-	struct tm_inst *idle = NULL;
-
 	for (;;) {
 		struct tm_sess *s = NULL;
 
 		pthread_mutex_lock(&tm.lock);
-		for (struct tm_sess *x = tm.sessions; x; x = x->next)
-			if (x->vm_id == vm_id)
+		for (struct tm_sess *x = tm.ta_sessions; x; x = x->next)
+			if (x->owner == owner)
 				s = x;
 		if (s)
-			tm_sess_unlink(vm_id, s->id);
+			tm_sess_unlink(s->vm_id, owner, s->id);
 		pthread_mutex_unlock(&tm.lock);
 		if (!s)
-			break;
-		tm_close_on_host(NULL, s->inst, s->id);
-		tm_release_slot(s->inst);
-		free(s);
+			return;
+		tm_sess_end(NULL, s);
 	}
+}
+
+/* --- normal worlds going away, shutdown, stats ------------------------- */
+
+/* Unlink one session of vm_id, a normal world's or (ta) a TA's. */
+static struct tm_sess *tm_sess_take_vm(bool ta, uint32_t vm_id)
+{
+	struct tm_sess *s = NULL;
+
+	pthread_mutex_lock(&tm.lock);
+	for (struct tm_sess *x = ta ? tm.ta_sessions : tm.sessions; x;
+	     x = x->next)
+		if (x->vm_id == vm_id)
+			s = x;
+	if (s)
+		tm_sess_unlink(vm_id, s->owner, s->id);
+	pthread_mutex_unlock(&tm.lock);
+	return s;
+}
+
+void tm_drop_vm(uint32_t vm_id)
+{
+	struct tm_inst *idle = NULL;
+	struct tm_sess *s;
+
+	/* Its clients' sessions, then those its TAs opened (cycles too). */
+	while ((s = tm_sess_take_vm(false, vm_id)))
+		tm_sess_end(NULL, s);
+	while ((s = tm_sess_take_vm(true, vm_id)))
+		tm_sess_end(NULL, s);
 	/* Keep-alive instances that only this VM used go too. */
 	for (;;) {
 		pthread_mutex_lock(&tm.lock);
@@ -491,6 +665,12 @@ void tm_fini(void)
 		tm.sessions = s->next;
 		free(s);
 	}
+	/* Instances all go: nothing is closed on their hosts. */
+	while ((s = tm.ta_sessions)) {
+		tm.ta_sessions = s->next;
+		free(s);
+	}
+	tm.n_sessions = 0;
 	i = tm.insts;
 	tm.insts = NULL;
 	pthread_mutex_unlock(&tm.lock);
@@ -500,6 +680,20 @@ void tm_fini(void)
 		tm_inst_free(i);
 		i = n;
 	}
+}
+
+void tm_vm_stats(uint32_t vm_id, uint64_t *sessions, uint64_t *instances)
+{
+	uint64_t s = 0, n = 0;
+
+	pthread_mutex_lock(&tm.lock);
+	for (const struct tm_sess *x = tm.sessions; x; x = x->next)
+		s += x->vm_id == vm_id;
+	for (const struct tm_inst *i = tm.insts; i; i = i->next)
+		n += i->last_vm == vm_id;
+	pthread_mutex_unlock(&tm.lock);
+	*sessions = s;
+	*instances = n;
 }
 
 void tm_stats(uint64_t *sessions, uint64_t *instances)

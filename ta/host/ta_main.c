@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: BSD-2-Clause
 /*
- * softee-ta: one TA instance. Waits for LOAD, loads the TA, then serves
- * session calls from the secure world until DESTROY or EOF. The split
- * (load first, then the call loop) is where the sandbox will go.
+ * softee-ta: one TA instance. Waits for LOAD, loads the TA, enters the
+ * seccomp sandbox (ta_sandbox.c), then serves session calls from the
+ * secure world until DESTROY or EOF.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -13,8 +13,17 @@
 #include <tee_api_types.h>
 
 #include "log.h"
+#include "ta_access.h"
 #include "ta_host.h"
+#include "ta_sandbox.h"
+#include "utee_mem.h"
 #include "wire.h"
+
+/*
+ * OpenSSL's one-time set-up (ta/libutee/utee_object.h, which the host
+ * cannot include: its trace macros clash with log.h's).
+ */
+void utee_crypto_init(void);
 
 struct ta_rx {
 	unsigned char *buf;
@@ -76,7 +85,13 @@ static int ta_recv(int chan, struct ta_rx *rx)
 	}
 }
 
-/* LOAD must come first; a TA that fails to load ends the process. */
+static int ta_host_confine(struct ta_host *h);
+
+/*
+ * LOAD must come first; a TA that fails to load ends the process. The
+ * loader filter is on while the shared object is opened (its
+ * constructors run then); the full sandbox before TA_CreateEntryPoint.
+ */
 static int ta_host_load(struct ta_host *h, struct ta_rx *rx)
 {
 	struct softee_ta_loaded loaded;
@@ -91,8 +106,26 @@ static int ta_host_load(struct ta_host *h, struct ta_rx *rx)
 		return -EPROTO;
 	}
 	utee_rt.cur_seq = rx->m.seq;
-	rc = ta_loader_load(h, rx->fds[0], rx->fds[1], &rx->m.u.load, &loaded);
+	rc = ta_sandbox_preload();
+	if (rc) {
+		memset(&loaded, 0, sizeof(loaded));
+		loaded.ret = TEE_ERROR_GENERIC;
+	} else {
+		rc = ta_loader_load(h, rx->fds[0], rx->fds[1], &rx->m.u.load,
+				    &loaded);
+	}
 	wire_close_fds(rx->fds, rx->nfds);
+	/* The TA's own code (TA_CreateEntryPoint) runs only once confined. */
+	if (!rc) {
+		rc = ta_host_confine(h);
+		if (rc)
+			loaded.ret = TEE_ERROR_GENERIC;
+	}
+	if (!rc) {
+		loaded.ret = h->entry.create();
+		if (loaded.ret != TEE_SUCCESS)
+			rc = -ECANCELED;
+	}
 	if (ta_send(h->chan, SOFTEE_TA_RESULT, rx->m.seq, &loaded,
 		    sizeof(loaded)))
 		return -EPIPE;
@@ -125,7 +158,9 @@ static int ta_host_loop(struct ta_host *h, struct ta_rx *rx)
 		case SOFTEE_TA_OPEN_SESSION:
 		case SOFTEE_TA_INVOKE:
 		case SOFTEE_TA_CLOSE_SESSION:
+			ta_access_msg(&rx->m);
 			ta_call_handle(h, &rx->m, &res);
+			ta_access_msg(NULL);
 			if (ta_send(h->chan, SOFTEE_TA_RESULT, rx->m.seq, &res,
 				    sizeof(res)))
 				return -EPIPE;
@@ -148,6 +183,106 @@ static int ta_host_loop(struct ta_host *h, struct ta_rx *rx)
 			break;
 		}
 	}
+}
+
+/*
+ * The TA's own entry points. The host calls them through wrappers that
+ * tell TEE_CheckMemoryAccessRights which memrefs the call brought.
+ */
+static struct ta_entry ta_real;
+
+static TEE_Result ta_wrap_open(uint32_t types, TEE_Param params[4], void **ctx)
+{
+	void *bufs[4];
+	uint64_t sizes[4];
+	TEE_Result res;
+
+	for (unsigned int i = 0; i < 4; i++) {
+		bufs[i] = params[i].memref.buffer;
+		sizes[i] = params[i].memref.size;
+	}
+	ta_access_enter(types, bufs, sizes);
+	res = ta_real.open(types, params, ctx);
+	ta_access_leave();
+	return res;
+}
+
+static TEE_Result ta_wrap_invoke(void *ctx, uint32_t cmd, uint32_t types,
+				 TEE_Param params[4])
+{
+	void *bufs[4];
+	uint64_t sizes[4];
+	TEE_Result res;
+
+	for (unsigned int i = 0; i < 4; i++) {
+		bufs[i] = params[i].memref.buffer;
+		sizes[i] = params[i].memref.size;
+	}
+	ta_access_enter(types, bufs, sizes);
+	res = ta_real.invoke(ctx, cmd, types, params);
+	ta_access_leave();
+	return res;
+}
+
+static TEE_Result ta_wrap_gp11_open(uint32_t types, __GP11_TEE_Param params[4],
+				    void **ctx)
+{
+	void *bufs[4];
+	uint64_t sizes[4];
+	TEE_Result res;
+
+	for (unsigned int i = 0; i < 4; i++) {
+		bufs[i] = params[i].memref.buffer;
+		sizes[i] = params[i].memref.size;
+	}
+	ta_access_enter(types, bufs, sizes);
+	res = ta_real.gp11_open(types, params, ctx);
+	ta_access_leave();
+	return res;
+}
+
+static TEE_Result ta_wrap_gp11_invoke(void *ctx, uint32_t cmd, uint32_t types,
+				      __GP11_TEE_Param params[4])
+{
+	void *bufs[4];
+	uint64_t sizes[4];
+	TEE_Result res;
+
+	for (unsigned int i = 0; i < 4; i++) {
+		bufs[i] = params[i].memref.buffer;
+		sizes[i] = params[i].memref.size;
+	}
+	ta_access_enter(types, bufs, sizes);
+	res = ta_real.gp11_invoke(ctx, cmd, types, params);
+	ta_access_leave();
+	return res;
+}
+
+/*
+ * After LOAD, before any call: everything that still needs files (OpenSSL
+ * configuration, /proc/self/maps) is opened, then the sandbox closes.
+ */
+static int ta_host_confine(struct ta_host *h)
+{
+	int rc;
+
+	ta_real = h->entry;
+	if (h->entry.open)
+		h->entry.open = ta_wrap_open;
+	if (h->entry.invoke)
+		h->entry.invoke = ta_wrap_invoke;
+	if (h->entry.gp11_open)
+		h->entry.gp11_open = ta_wrap_gp11_open;
+	if (h->entry.gp11_invoke)
+		h->entry.gp11_invoke = ta_wrap_gp11_invoke;
+	ta_access_init(&h->regions);
+	utee_crypto_init();
+	rc = utee_mem_prepare();
+	if (rc < 0) {
+		EMSG("cannot open this process's mappings: %s", strerror(-rc));
+		return rc;
+	}
+	return ta_sandbox_enter(h->chan, rc);
 }
 
 static int ta_parse_args(int argc, char **argv, int *chan)
@@ -200,9 +335,9 @@ int main(int argc, char **argv)
 	rc = ta_host_load(&h, &rx);
 	if (rc) {
 		free(rx.buf);
-		return SOFTEE_TA_EXIT_BADLOAD;
+		/* _exit: a filter may be on already (see the end of main). */
+		_exit(SOFTEE_TA_EXIT_BADLOAD);
 	}
-	/* Here is where the seccomp filter goes: after LOAD, before calls. */
 	rc = ta_host_loop(&h, &rx);
 
 	ta_regions_free(&h.regions);
@@ -213,8 +348,11 @@ int main(int argc, char **argv)
 		 * may run TA code any more; what the TA holds dies with us.
 		 */
 		ta_call_forget_all(&h);
-		_exit(SOFTEE_TA_EXIT_OK);
 	}
-	/* No dlclose: TA destructors after DESTROY would be surprising. */
-	return rc < 0 ? 1 : SOFTEE_TA_EXIT_OK;
+	/*
+	 * _exit, not return: no TA destructors after DESTROY (no dlclose
+	 * either), and no exit handlers that would want more than the
+	 * sandbox allows (LeakSanitizer's check needs ptrace).
+	 */
+	_exit(rc < 0 ? 1 : SOFTEE_TA_EXIT_OK);
 }

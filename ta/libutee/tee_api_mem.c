@@ -3,11 +3,9 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
-#include <unistd.h>
 #include <tee_internal_api.h>
 
-#include "utee_runtime.h"
+#include "utee_mem.h"
 
 /* Hints GP defines; bits from 0x80000000 up are implementation defined. */
 #define UTEE_MALLOC_KNOWN_HINTS (TEE_MALLOC_NO_FILL | TEE_MALLOC_NO_SHARE)
@@ -43,11 +41,21 @@ void *TEE_MemMove(void *dest, const void *src, size_t size)
 	return memmove(dest, src, size);
 }
 
+/* Constant time in the contents: the first difference decides. */
 int32_t TEE_MemCompare(const void *buffer1, const void *buffer2, size_t size)
 {
-	int r = memcmp(buffer1, buffer2, size);
+	const volatile uint8_t *x = buffer1, *y = buffer2;
+	int32_t res = 0;
 
-	return r < 0 ? -1 : r > 0 ? 1 : 0;
+	for (size_t i = 0; i < size; i++) {
+		int d = (int)x[i] - (int)y[i];
+		int32_t sign = (d > 0) - (d < 0);
+		/* All ones while no difference was seen yet. */
+		int32_t none = (int32_t)((((uint32_t)res | -(uint32_t)res) >> 31) ^ 1);
+
+		res += sign & -none;
+	}
+	return res;
 }
 
 void TEE_MemFill(void *buff, uint32_t x, size_t size)
@@ -55,34 +63,30 @@ void TEE_MemFill(void *buff, uint32_t x, size_t size)
 	memset(buff, (int)(uint8_t)x, size);
 }
 
+/* Set by the TA host (utee_mem.h); NULL outside one. */
+static utee_mem_shared_fn utee_mem_shared;
+
+void utee_mem_set_shared_checker(utee_mem_shared_fn fn)
+{
+	utee_mem_shared = fn;
+}
+
 /*
- * Access rights: the buffer must lie in mapped memory of this process.
- * mincore() fails with ENOMEM on unmapped pages, which is all we need;
- * ANY_OWNER is always satisfied because every mapping here is the TA's
- * own or a memref the client shared on purpose.
+ * GP access rights. Memrefs and other shared windows are for the host to
+ * judge (only it knows them); the rest must be the TA's own memory.
  */
 TEE_Result TEE_CheckMemoryAccessRights(uint32_t accessFlags, void *buffer,
 				       size_t size)
 {
-	uintptr_t start, end, last;
-	long pg = sysconf(_SC_PAGESIZE);
-	unsigned char vec;
+	uintptr_t start = (uintptr_t)buffer, last;
+	TEE_Result res;
 
 	if (!size)
 		return TEE_SUCCESS;
-	if (!buffer || pg <= 0)
+	if (!buffer || __builtin_add_overflow(start, size - 1, &last) ||
+	    last == UINTPTR_MAX)
 		return TEE_ERROR_ACCESS_DENIED;
-	if (__builtin_add_overflow((uintptr_t)buffer, size - 1, &last))
-		return TEE_ERROR_ACCESS_DENIED;
-	start = (uintptr_t)buffer & ~((uintptr_t)pg - 1);
-	end = last & ~((uintptr_t)pg - 1);
-	for (;;) {
-		if (mincore((void *)start, (size_t)pg, &vec))
-			return TEE_ERROR_ACCESS_DENIED;
-		if (start == end)
-			break;
-		start += (uintptr_t)pg;
-	}
-	(void)accessFlags;
-	return TEE_SUCCESS;
+	if (utee_mem_shared && utee_mem_shared(accessFlags, start, size, &res))
+		return res;
+	return utee_mem_own(accessFlags, start, last + 1);
 }

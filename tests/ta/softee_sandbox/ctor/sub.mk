@@ -1,0 +1,4 @@
+# The constructor test TA (OP-TEE sub.mk style).
+global-incdirs-y += ../include
+global-incdirs-y += .
+srcs-y += softee_sandbox_ctor_ta.c
