@@ -23,6 +23,7 @@
 
 #include "ctl.h"
 #include "log.h"
+#include "supp_fs.h"
 #include "supp_loop.h"
 #include "supp_shm.h"
 #include "supp_ta.h"
@@ -43,6 +44,8 @@ static struct {
 	int fatal_pipe[2];
 	char build_ta_dir[PATH_MAX];
 	char ctl_path[PATH_MAX];
+	const char *fs_dir;
+	char fs_default[PATH_MAX];
 } supp = { .ready_fd = -1, .dev_fd = -1, .fatal_pipe = { -1, -1 } };
 
 static void supp_usage(FILE *f)
@@ -50,14 +53,16 @@ static void supp_usage(FILE *f)
 	fprintf(f,
 		"usage: " SUPP_PROG " [--run-dir DIR] [--ta-dir PATH]...\n"
 		"         [--log-level err|warn|info|debug] [--ready-fd N] [--foreground]\n"
-		"         [--no-register]\n"
+		"         [--no-register] [--fs-dir DIR]\n"
 		"Serves the secure world's requests (TA loading, shared memory).\n"
 		"--no-register: allocate shared memory from the driver even when\n"
 		"it can register ours (as tee-supplicant before 3.13).\n"
 		"With --run-dir it opens DIR/teepriv0 (a softee stack); without it\n"
 		"it opens the first of /dev/teepriv0..9.\n"
 		"Default TA directories: the build's ta/ beside bin/, then\n"
-		SOFTEE_PREFIX "/lib/optee_armtz.\n");
+		SOFTEE_PREFIX "/lib/optee_armtz.\n"
+		"--fs-dir: root of the secure storage files (REE FS); default\n"
+		"DIR/tee with --run-dir, else " SUPP_FS_DEFAULT_ROOT ".\n");
 }
 
 static void supp_add_default_ta_dirs(void)
@@ -134,6 +139,7 @@ static void supp_ctl(const char *cmd, FILE *out, void *unused)
 			(unsigned long long)shm_bytes);
 		fprintf(out, "shm mode: %s\n",
 			supp_shm_registers() ? "register" : "allocate");
+		fprintf(out, "fs dir: %s\n", supp_fs_root());
 		for (i = 0; i < supp_ta_num_dirs(); i++)
 			fprintf(out, "ta dir: %s\n", supp_ta_dir(i));
 	} else if (!strcmp(cmd, "stat")) {
@@ -163,6 +169,7 @@ static int supp_parse_args(int argc, char **argv)
 		{ "ready-fd", required_argument, NULL, 'R' },
 		{ "foreground", no_argument, NULL, 'f' },
 		{ "no-register", no_argument, NULL, 'N' },
+		{ "fs-dir", required_argument, NULL, 'D' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -201,6 +208,9 @@ static int supp_parse_args(int argc, char **argv)
 			supp.ready_fd = (int)v;
 			break;
 		case 'f':
+			break;
+		case 'D':
+			supp.fs_dir = optarg;
 			break;
 		case 'N':
 			/* Behave as an older tee-supplicant that only allocates. */
@@ -293,6 +303,19 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	supp_shm_init(supp.dev_fd);
+	if (!supp.fs_dir) {
+		if (supp.run_dir)
+			snprintf(supp.fs_default, sizeof(supp.fs_default),
+				 "%s/tee", supp.run_dir);
+		else
+			snprintf(supp.fs_default, sizeof(supp.fs_default), "%s",
+				 SUPP_FS_DEFAULT_ROOT);
+		supp.fs_dir = supp.fs_default;
+	}
+	rc = supp_fs_init(supp.fs_dir);
+	if (rc)
+		WMSG("secure storage root %s not usable yet: %s", supp.fs_dir,
+		     strerror(-rc));
 
 	if (supp.run_dir) {
 		if (snprintf(supp.ctl_path, sizeof(supp.ctl_path), "%s/supplicant.ctl",
@@ -328,6 +351,7 @@ int main(int argc, char **argv)
 	}
 	/* Workers may still sit in RECV; the process exit ends them. */
 	supp_shm_release_all();
+	supp_fs_reset();
 	close(sfd);
 	return status;
 }

@@ -1,5 +1,6 @@
 # supplicant: softee-supplicant (the tee-supplicant role) and its unit tests.
-SUPP_PURE_SRCS := supplicant/supp_req.c supplicant/supp_ta_name.c
+SUPP_PURE_SRCS := supplicant/supp_req.c supplicant/supp_ta_name.c \
+	supplicant/supp_fs_ops.c
 SUPP_SRCS := $(SUPP_PURE_SRCS) supplicant/supp_shm.c supplicant/supp_ta.c \
 	supplicant/supp_fs.c supplicant/supp_cmd.c supplicant/supp_loop.c \
 	supplicant/main.c

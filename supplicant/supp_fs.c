@@ -1,19 +1,29 @@
 /* SPDX-License-Identifier: BSD-2-Clause */
-/*
- * RPC FS placeholder: secure storage is not served yet, so every FS
- * sub-command reports NOT_SUPPORTED (OP-TEE then reports the storage as
- * unavailable instead of failing obscurely).
- */
+/* RPC FS over the supplicant's shared memory (the checks are in supp_fs_ops.c). */
 #include <tee_client_api.h>
 
-#include "log.h"
 #include "supp_fs.h"
+#include "supp_shm.h"
+
+static int supp_fs_get(void *ctx, const struct tee_ioctl_param *p, void **ptr,
+		       size_t *size, void **ref)
+{
+	struct supp_shm *shm = NULL;
+
+	(void)ctx;
+	if (supp_shm_get_memref(p, ptr, size, &shm))
+		return -1;
+	*ref = shm;
+	return 0;
+}
+
+static void supp_fs_put(void *ctx, void *ref)
+{
+	(void)ctx;
+	supp_shm_put(ref);
+}
 
 uint32_t supp_fs_cmd(struct supp_req *req)
 {
-	if (req->num_params < 1 || !supp_req_is_value(req, 0))
-		return TEEC_ERROR_BAD_PARAMETERS;
-	DMSG_LOG("fs sub-command %llu not supported",
-		 (unsigned long long)req->params[0].a);
-	return TEEC_ERROR_NOT_SUPPORTED;
+	return supp_fs_handle(req, supp_fs_get, supp_fs_put, NULL);
 }
