@@ -336,9 +336,14 @@ struct tee_shm *tee_shm_get_from_pa(struct tee_context *ctx, paddr_t pa,
 	for (i = 0; i < shm_nslots; i++) {
 		struct tee_shm *shm = shm_slots[i];
 
-		/* Only physically contiguous memory has a PA range. */
+		/*
+		 * Only physically contiguous memory has a PA range: pool
+		 * shm, and dynamic shm of one whole frame, which RPC
+		 * SHM_ALLOC hands out by PA (rpc_reply_shm).
+		 */
 		if (!shm || shm->ctx != ctx || !(shm->flags & TEE_SHM_USER) ||
-		    (shm->flags & TEE_SHM_DYNAMIC))
+		    ((shm->flags & TEE_SHM_DYNAMIC) &&
+		     (shm->nframes != 1 || shm->page_off)))
 			continue;
 		if (pa >= shm->pa && end <= shm->pa + shm->size) {
 			r = shm_ref_locked(shm);

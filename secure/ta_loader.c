@@ -45,6 +45,12 @@ int ta_loader_read_pubkey(const char *path)
 		return ret;
 	}
 	buf[st.st_size] = '\0';
+	/* A wrong key would refuse every TA: say so at start-up instead. */
+	ret = ta_image_check_pubkey(buf, (size_t)st.st_size);
+	if (ret) {
+		free(buf);
+		return ret;
+	}
 	free(sw_cfg.ta_pubkey);
 	sw_cfg.ta_pubkey = buf;
 	sw_cfg.ta_pubkey_len = (size_t)st.st_size;
@@ -80,10 +86,9 @@ static int ta_loader_query_size(struct sw_thread *t, const uint8_t uuid[16],
 		return -EIO;
 	}
 	*size = p[1].u.tmem.size;
-	if (!*size || *size > SOFTEE_TA_IMG_MAX_SIZE) {
-		EMSG("LOAD_TA: bad image size %llu", (unsigned long long)*size);
-		return -EIO;
-	}
+	/* An image of this size cannot be valid: refuse it unread. */
+	if (!*size || *size > SOFTEE_TA_IMG_MAX_SIZE)
+		return -EMSGSIZE;
 	return 0;
 }
 
@@ -92,12 +97,14 @@ static int ta_loader_fetch(struct sw_thread *t, const uint8_t uuid[16],
 {
 	struct optee_msg_param p[2];
 	struct mobj *m = NULL;
-	uint64_t size, cookie;
+	uint64_t size = 0, cookie;
 	uint32_t res;
 	void *img;
 	int rc;
 
 	rc = ta_loader_query_size(t, uuid, &size);
+	if (rc == -EMSGSIZE)
+		*len_out = (size_t)size;	/* for the caller's message */
 	if (rc)
 		return rc;
 	rc = rpc_shm_alloc(t, OPTEE_RPC_SHM_TYPE_APPL, size, &m, &cookie);
@@ -153,12 +160,18 @@ int ta_loader_load(struct sw_thread *t, const uint8_t uuid[16], int *elf_fd)
 {
 	char ustr[37], why[256] = "";
 	const void *elf;
-	size_t img_len, elf_len;
+	size_t img_len = 0, elf_len;
 	void *img;
 	int rc;
 
 	uuid_octets_to_str(uuid, ustr);
 	rc = ta_loader_fetch(t, uuid, &img, &img_len);
+	if (rc == -EMSGSIZE) {
+		/* Same answer as any other invalid image (docs/ta-sdk.md). */
+		EMSG("TA %s refused: TA image size %llu out of range (1..%u)",
+		     ustr, (unsigned long long)img_len, SOFTEE_TA_IMG_MAX_SIZE);
+		return -EACCES;
+	}
 	if (rc) {
 		if (rc == -ENOENT)
 			IMSG_LOG("TA %s not found", ustr);
@@ -173,8 +186,7 @@ int ta_loader_load(struct sw_thread *t, const uint8_t uuid[16], int *elf_fd)
 			     sw_cfg.ta_pubkey_len, &elf, &elf_len, why,
 			     sizeof(why));
 	if (rc) {
-		EMSG("TA %s refused: %s (%d)", ustr, why[0] ? why : "invalid image",
-		     rc);
+		EMSG("TA %s refused: %s", ustr, why[0] ? why : "invalid image");
 		free(img);
 		return rc == -ENOMEM ? -ENOMEM : -EACCES;
 	}

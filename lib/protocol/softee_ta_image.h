@@ -38,9 +38,12 @@ static_assert(sizeof(struct softee_ta_img_hdr) == 80, "ta image header");
 
 /*
  * Verify an image in memory against an Ed25519 public key (PEM file
- * contents). On success returns 0 and points *elf and *elf_len at the ELF
- * inside img. Errors: -EBADMSG malformed, -EKEYREJECTED bad signature,
- * -EILSEQ hash mismatch, -ENOENT uuid mismatch. msg (may be NULL)
+ * contents). Checks, in this order: structure (size, magic, version,
+ * algorithms, ELF size), the signature, the UUID (if expect_uuid is not
+ * NULL), the ELF's hash. On success returns 0 and points *elf and
+ * *elf_len (each may be NULL) at the ELF inside img. Errors: -EBADMSG
+ * malformed, -EKEYREJECTED bad signature or unusable key, -ENOENT signed
+ * for another UUID, -EILSEQ hash mismatch, -ENOMEM. msg (may be NULL)
  * receives a human-readable reason.
  */
 int ta_image_verify(const void *img, size_t img_len,
@@ -50,8 +53,16 @@ int ta_image_verify(const void *img, size_t img_len,
 		    char *msg, size_t msg_len);
 
 /*
+ * 0 if pem (pem_len bytes) holds an Ed25519 public key, else
+ * -EKEYREJECTED: lets a daemon refuse a bad --ta-pubkey at start-up.
+ */
+int ta_image_check_pubkey(const char *pem, size_t pem_len);
+
+/*
  * Build a signed image of elf with the Ed25519 private key (PEM). Returns
- * a malloc'd buffer in *out (caller frees) or -errno.
+ * a malloc'd buffer in *out (caller frees) or -errno: -EINVAL empty ELF or
+ * an image over SOFTEE_TA_IMG_MAX_SIZE, -EKEYREJECTED not an Ed25519
+ * private key, -ENOMEM, -EIO.
  */
 int ta_image_sign(const void *elf, size_t elf_len, const uint8_t uuid[16],
 		  const char *privkey_pem, size_t privkey_len,

@@ -25,7 +25,16 @@ static int sign_read_file(const char *path, size_t max, void **out,
 		rc = -errno;
 		goto out;
 	}
-	if (!S_ISREG(st.st_mode) || st.st_size <= 0 || (uint64_t)st.st_size > max) {
+	/* Distinct errors, so the message says what is wrong with the file. */
+	if (!S_ISREG(st.st_mode)) {
+		rc = -EINVAL;
+		goto out;
+	}
+	if (st.st_size <= 0) {
+		rc = -ENODATA;
+		goto out;
+	}
+	if ((uint64_t)st.st_size > max) {
 		rc = -EFBIG;
 		goto out;
 	}
@@ -73,10 +82,11 @@ out:
 	return rc;
 }
 
-static void sign_usage(void)
+static void sign_usage(FILE *f)
 {
-	fprintf(stderr,
-		"usage: softee-sign --key PEM --uuid UUID --in ELF --out FILE.ta\n");
+	fprintf(f,
+		"usage: softee-sign --key PEM --uuid UUID --in ELF --out FILE.ta\n"
+		"Signs ELF with the Ed25519 private key PEM as the TA UUID.\n");
 }
 
 int main(int argc, char **argv)
@@ -91,6 +101,10 @@ int main(int argc, char **argv)
 	for (i = 1; i < argc; i++) {
 		const char **dst = NULL;
 
+		if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+			sign_usage(stdout);
+			return 0;
+		}
 		if (!strcmp(argv[i], "--key"))
 			dst = &key;
 		else if (!strcmp(argv[i], "--uuid"))
@@ -100,13 +114,13 @@ int main(int argc, char **argv)
 		else if (!strcmp(argv[i], "--out"))
 			dst = &out;
 		if (!dst || i + 1 >= argc) {
-			sign_usage();
+			sign_usage(stderr);
 			return 2;
 		}
 		*dst = argv[++i];
 	}
 	if (!key || !uuid_s || !in || !out) {
-		sign_usage();
+		sign_usage(stderr);
 		return 2;
 	}
 	if (uuid_str_to_octets(uuid_s, uuid)) {
