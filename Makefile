@@ -11,6 +11,7 @@ include mk/common.mk
 include lib/module.mk
 include driver/module.mk
 include secure/module.mk
+include hyp/module.mk
 include ta/module.mk
 include supplicant/module.mk
 include shim/module.mk
@@ -36,7 +37,7 @@ demo: all
 install: all install-libteec install-ta install-tools
 	install -d $(DESTDIR)$(PREFIX)/bin
 	install -m 0755 $(BUILD)/bin/softee-driver $(BUILD)/bin/softee-secure \
-		$(DESTDIR)$(PREFIX)/bin/
+		$(BUILD)/bin/softee-hyp $(DESTDIR)$(PREFIX)/bin/
 	install -d $(DESTDIR)$(PREFIX)/share/softee/keys
 	install -m 0644 keys/dev_ta_key.pub.pem $(DESTDIR)$(PREFIX)/share/softee/keys/
 

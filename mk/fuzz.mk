@@ -5,14 +5,15 @@
 #   make fuzz-build              only build them (build/fuzz/)
 # Seed corpora live in tests/fuzz/corpus/<target>/; findings go to
 # build/fuzz/findings/<target>/ and each fixed one becomes a regression
-# test under tests/fuzz/regressions/<target>/ (replayed by `make check`).
+# input under tests/fuzz/regressions/<target>/ (replayed by every `make fuzz`,
+# so by CI, before the timed run).
 FUZZ_CC ?= clang
 FUZZ_TIME ?= 30
 FUZZ_BUILD := build/fuzz
 FUZZ_CFLAGS := -std=gnu11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	-fno-sanitize-recover=undefined -fPIC -pthread \
 	-Iinclude -Iinclude/uapi -Ilib/protocol -Ilib/common -Ilib/libteec \
-	-Idriver -Idriver/optee -Isecure -Ita/host -Ita/libutee -Isupplicant \
+	-Idriver -Idriver/optee -Isecure -Ihyp -Ita/host -Ita/libutee -Isupplicant \
 	-Ita/devkit/include -DSOFTEE_FUZZING=1 -DSOFTEE_VERSION=\"fuzz\"
 
 FUZZ_COMMON_SRCS := lib/common/log.c lib/common/util.c lib/common/ctl.c \
@@ -42,3 +43,5 @@ FUZZ_PART_SRCS_driver = $(DRIVER_LIB_SRCS)
 FUZZ_PART_SRCS_secure = $(SECURE_LIB_SRCS)
 FUZZ_PART_SRCS_ta = ta/host/ta_msg.c
 FUZZ_PART_SRCS_teedev = lib/libteec/teedev_reply.c
+# The hypervisor's translation of guest messages (pure over callbacks).
+FUZZ_PART_SRCS_hyp = hyp/translate.c

@@ -20,6 +20,7 @@
 #include "ta_manager.h"
 #include "thread.h"
 #include "util.h"
+#include "vm.h"
 #include "wire.h"
 
 /*
@@ -30,6 +31,7 @@ struct chan {
 	int fd;
 	bool hello;
 	uint32_t role;
+	uint64_t boot_id;	/* a hypervisor's, counted in ch.hyp_chans */
 	atomic_uint refs;
 	pthread_mutex_t send_lock;	/* one message at a time on fd */
 };
@@ -47,6 +49,7 @@ static struct {
 	pthread_mutex_t lock;
 	bool boot_known;
 	uint64_t boot_id;
+	unsigned int hyp_chans;	/* live hypervisor channels of boot_id */
 	int lfd;
 	pthread_t thread;
 } ch = { .lock = PTHREAD_MUTEX_INITIALIZER, .lfd = -1 };
@@ -74,21 +77,54 @@ static int chan_status(struct chan *c, const struct softee_chan_hdr *req,
 	return chan_reply(c, req, &st, sizeof(st));
 }
 
-/* A new boot id means the normal world rebooted: forget it entirely. */
-static void chan_boot(uint64_t boot_id)
+/*
+ * A new boot id means the normal world rebooted: forget it entirely. In
+ * virtualization mode the boot id is the hypervisor's, and a new one
+ * means every VM of the previous hypervisor is gone.
+ */
+static int chan_boot(struct chan *c, uint64_t boot_id)
 {
 	bool reboot;
 
 	pthread_mutex_lock(&ch.lock);
 	reboot = ch.boot_known && ch.boot_id != boot_id;
+	/* A second hypervisor may not displace one that is still here. */
+	if (reboot && vm_mode() && ch.hyp_chans) {
+		pthread_mutex_unlock(&ch.lock);
+		WMSG("a second hypervisor tried to connect: refused");
+		return -EBUSY;
+	}
 	ch.boot_known = true;
 	ch.boot_id = boot_id;
-	if (reboot) {
+	if (reboot && vm_mode()) {
+		IMSG_LOG("hypervisor restarted: dropping every VM");
+		vm_destroy_all();
+	} else if (reboot) {
 		IMSG_LOG("normal world rebooted: dropping its state");
 		thread_abort_vm(0);
 		tm_drop_vm(0);
 		shm_reg_drop_vm(0);
 		ft_drop_vm(0);
+	}
+	if (vm_mode()) {
+		ch.hyp_chans++;
+		c->boot_id = boot_id;
+	}
+	pthread_mutex_unlock(&ch.lock);
+	return 0;
+}
+
+/* The hypervisor's last channel closed: its VMs have nobody to serve. */
+static void chan_hyp_closed(struct chan *c)
+{
+	bool last;
+
+	pthread_mutex_lock(&ch.lock);
+	last = ch.boot_known && c->boot_id == ch.boot_id && ch.hyp_chans &&
+	       --ch.hyp_chans == 0;
+	if (last) {
+		IMSG_LOG("hypervisor gone: dropping every VM");
+		vm_destroy_all();
 	}
 	pthread_mutex_unlock(&ch.lock);
 }
@@ -102,13 +138,22 @@ static int chan_hello(struct chan *c, const struct softee_chan_hdr *hdr,
 	if (hdr->len != sizeof(h))
 		return -EPROTO;
 	memcpy(&h, p, sizeof(h));
+	/*
+	 * With virtualization only a hypervisor speaks to us (drivers are
+	 * its guests); without it, a hypervisor would have no VMs to name.
+	 */
 	if (h.version != SOFTEE_CHAN_VERSION ||
-	    (h.role != SOFTEE_CHAN_ROLE_DRIVER && h.role != SOFTEE_CHAN_ROLE_HYP)) {
+	    h.role != (vm_mode() ? SOFTEE_CHAN_ROLE_HYP :
+				   SOFTEE_CHAN_ROLE_DRIVER)) {
 		rep.status = -EPROTO;
 		chan_reply(c, hdr, &rep, sizeof(rep));
 		return -EPROTO;
 	}
-	chan_boot(h.boot_id);
+	rep.status = chan_boot(c, h.boot_id);
+	if (rep.status) {
+		chan_reply(c, hdr, &rep, sizeof(rep));
+		return rep.status;
+	}
 	c->hello = true;
 	c->role = h.role;
 	return chan_reply(c, hdr, &rep, sizeof(rep));
@@ -148,8 +193,10 @@ static int chan_region_add(struct chan *c, const uint8_t *p, uint32_t len,
 	memcpy(&ra, p, sizeof(ra));
 	if (ra.flags & ~SOFTEE_REGION_F_EXTENTS_IN_FD || ra.reserved)
 		return -EINVAL;
-	/* A driver speaks for VM 0 only; a hypervisor names the VM. */
+	/* A driver speaks for VM 0 only; a hypervisor names a live VM. */
 	if (c->role == SOFTEE_CHAN_ROLE_DRIVER && ra.vm_id)
+		return -EPERM;
+	if (c->role == SOFTEE_CHAN_ROLE_HYP && !ra.vm_id)
 		return -EPERM;
 	if (ra.flags & SOFTEE_REGION_F_EXTENTS_IN_FD) {
 		if (nfds != 2 || len != sizeof(ra))
@@ -169,8 +216,14 @@ static int chan_region_add(struct chan *c, const uint8_t *p, uint32_t len,
 		memcpy(ext, p + sizeof(ra), ra.n_extents * sizeof(*ext));
 		ext_alloc = true;
 	}
+	if (c->role == SOFTEE_CHAN_ROLE_HYP && !vm_enter(ra.vm_id)) {
+		free(ext);
+		return -ENOENT;
+	}
 	rc = ft_region_add(ra.vm_id, ra.region_id, fds[0], ra.file_offset,
 			   ra.nframes, ext, ra.n_extents);
+	if (c->role == SOFTEE_CHAN_ROLE_HYP)
+		vm_leave(ra.vm_id);
 	if (!rc)
 		fds[0] = -1;	/* the table owns it now */
 	else
@@ -189,6 +242,8 @@ static int chan_region_del(struct chan *c, const uint8_t *p, uint32_t len)
 		return -EINVAL;
 	memcpy(&rd, p, sizeof(rd));
 	if (c->role == SOFTEE_CHAN_ROLE_DRIVER && rd.vm_id)
+		return -EPERM;
+	if (c->role == SOFTEE_CHAN_ROLE_HYP && !rd.vm_id)
 		return -EPERM;
 	return ft_region_del(rd.vm_id, rd.region_id);
 }
@@ -292,6 +347,8 @@ static void *chan_thread(void *arg)
 	free(buf);
 	/* Pending exits fail to send from now on; the fd closes with them. */
 	shutdown(c->fd, SHUT_RDWR);
+	if (c->hello && c->role == SOFTEE_CHAN_ROLE_HYP)
+		chan_hyp_closed(c);
 	chan_put(c);
 	return NULL;
 }

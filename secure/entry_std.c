@@ -62,10 +62,16 @@ unsigned int tee_err_from_errno(int err)
 	}
 }
 
+/*
+ * The VM of the call this secure thread runs: results go only to that
+ * VM's memory, even if the arg's frame changed hands meanwhile.
+ */
+static __thread uint32_t entry_vm;
+
 /* Write a u32/u64 field of the arg in normal-world memory. */
 static void entry_put(paddr_t arg_pa, size_t off, const void *v, size_t len)
 {
-	if (ft_copy_to(arg_pa + off, v, len))
+	if (ft_copy_to_vm(entry_vm, arg_pa + off, v, len))
 		WMSG("arg at 0x%llx vanished before its results were written",
 		     (unsigned long long)arg_pa);
 }
@@ -274,7 +280,7 @@ static bool entry_fetch_arg(uint32_t vm_id, paddr_t pa,
 	size_t n;
 
 	if (!entry_arg_where_ok(vm_id, pa, sizeof(hdr)) ||
-	    ft_copy_from(pa, &hdr, sizeof(hdr)))
+	    ft_copy_from_vm(vm_id, pa, &hdr, sizeof(hdr)))
 		return false;
 	if (hdr.num_params > OPTEE_MSG_MAX_NUM_PARAMS)
 		return false;
@@ -284,7 +290,7 @@ static bool entry_fetch_arg(uint32_t vm_id, paddr_t pa,
 	a = malloc(n);
 	if (!a)
 		return false;
-	if (ft_copy_from(pa, a, n)) {
+	if (ft_copy_from_vm(vm_id, pa, a, n)) {
 		free(a);
 		return false;
 	}
@@ -303,6 +309,7 @@ void entry_std_thread(struct sw_thread *t, const uint32_t in[8],
 	size_t len;
 
 	memset(out, 0, 8 * sizeof(uint32_t));
+	entry_vm = t->vm_id;
 	if (in[0] != OPTEE_SMC_CALL_WITH_ARG) {
 		out[0] = OPTEE_SMC_RETURN_EBADCMD;
 		return;

@@ -459,7 +459,11 @@ void ft_runs_put(struct ft_run *runs, size_t n)
 	free(runs);
 }
 
-int ft_resolve(paddr_t pa, uint64_t len, struct ft_run **runs_out, size_t *n_out)
+/* vm_id FT_ANY_VM: any region; else only regions announced for vm_id. */
+#define FT_ANY_VM	UINT64_MAX
+
+static int ft_resolve_in(uint64_t vm_id, paddr_t pa, uint64_t len,
+			 struct ft_run **runs_out, size_t *n_out)
 {
 	struct ft_run *runs = NULL;
 	size_t n = 0, cap = 0;
@@ -474,7 +478,7 @@ int ft_resolve(paddr_t pa, uint64_t len, struct ft_run **runs_out, size_t *n_out
 		const struct ft_ext *e = ft_find(cur);
 		uint64_t in_ext, frame, take;
 
-		if (!e) {
+		if (!e || (vm_id != FT_ANY_VM && e->r->vm_id != vm_id)) {
 			ret = -EFAULT;
 			break;
 		}
@@ -513,6 +517,17 @@ int ft_resolve(paddr_t pa, uint64_t len, struct ft_run **runs_out, size_t *n_out
 	return 0;
 }
 
+int ft_resolve(paddr_t pa, uint64_t len, struct ft_run **runs, size_t *n)
+{
+	return ft_resolve_in(FT_ANY_VM, pa, len, runs, n);
+}
+
+int ft_resolve_vm(uint32_t vm_id, paddr_t pa, uint64_t len,
+		  struct ft_run **runs, size_t *n)
+{
+	return ft_resolve_in(vm_id, pa, len, runs, n);
+}
+
 bool ft_range_ok(paddr_t pa, uint64_t len)
 {
 	paddr_t cur;
@@ -539,7 +554,8 @@ bool ft_range_ok(paddr_t pa, uint64_t len)
 }
 
 /* Copy through our mappings, frame by frame, under the table lock. */
-static int ft_copy(paddr_t pa, void *buf, size_t len, bool to_mem)
+static int ft_copy(uint64_t vm_id, paddr_t pa, void *buf, size_t len,
+		   bool to_mem)
 {
 	uint8_t *b = buf;
 	int ret = 0;
@@ -553,7 +569,7 @@ static int ft_copy(paddr_t pa, void *buf, size_t len, bool to_mem)
 		uint64_t off, frame, chunk;
 		uint8_t *p;
 
-		if (!e) {
+		if (!e || (vm_id != FT_ANY_VM && e->r->vm_id != vm_id)) {
 			ret = -EFAULT;
 			break;
 		}
@@ -575,12 +591,38 @@ static int ft_copy(paddr_t pa, void *buf, size_t len, bool to_mem)
 
 int ft_copy_from(paddr_t pa, void *buf, size_t len)
 {
-	return ft_copy(pa, buf, len, false);
+	return ft_copy(FT_ANY_VM, pa, buf, len, false);
 }
 
 int ft_copy_to(paddr_t pa, const void *buf, size_t len)
 {
-	return ft_copy(pa, (void *)buf, len, true);
+	return ft_copy(FT_ANY_VM, pa, (void *)buf, len, true);
+}
+
+int ft_copy_from_vm(uint32_t vm_id, paddr_t pa, void *buf, size_t len)
+{
+	return ft_copy(vm_id, pa, buf, len, false);
+}
+
+int ft_copy_to_vm(uint32_t vm_id, paddr_t pa, const void *buf, size_t len)
+{
+	return ft_copy(vm_id, pa, (void *)buf, len, true);
+}
+
+void ft_vm_stats(uint32_t vm_id, uint64_t *regions, uint64_t *frames)
+{
+	uint64_t n = 0, f = 0;
+
+	pthread_mutex_lock(&ft.lock);
+	for (const struct ft_region *r = ft.regions; r; r = r->next) {
+		if (r->vm_id != vm_id)
+			continue;
+		n++;
+		f += r->nframes;
+	}
+	pthread_mutex_unlock(&ft.lock);
+	*regions = n;
+	*frames = f;
 }
 
 void ft_stats(uint64_t *regions, uint64_t *frames)

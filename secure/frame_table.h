@@ -59,6 +59,9 @@ void ft_drop_vm(uint32_t vm_id);
  * *runs is malloc'd; free with ft_runs_put.
  */
 int ft_resolve(paddr_t pa, uint64_t len, struct ft_run **runs, size_t *n);
+/* The same, but every frame must be announced by vm_id. */
+int ft_resolve_vm(uint32_t vm_id, paddr_t pa, uint64_t len,
+		  struct ft_run **runs, size_t *n);
 void ft_runs_put(struct ft_run *runs, size_t n);
 void ft_get(struct ft_region *r);
 void ft_put(struct ft_region *r);
@@ -67,11 +70,20 @@ bool ft_region_gone(struct ft_region *r);
 /* Copy bytes at a PA range (must be announced). 0 or -EFAULT. */
 int ft_copy_from(paddr_t pa, void *buf, size_t len);
 int ft_copy_to(paddr_t pa, const void *buf, size_t len);
+/*
+ * The same for one VM's memory: a frame another VM announced is as
+ * invalid as an unannounced one, even if the PA changed hands between a
+ * check and the copy.
+ */
+int ft_copy_from_vm(uint32_t vm_id, paddr_t pa, void *buf, size_t len);
+int ft_copy_to_vm(uint32_t vm_id, paddr_t pa, const void *buf, size_t len);
 
 /* Is every frame of [pa, pa + len) announced? */
 bool ft_range_ok(paddr_t pa, uint64_t len);
 
 void ft_stats(uint64_t *regions, uint64_t *frames);
+/* Regions and frames announced for one VM. */
+void ft_vm_stats(uint32_t vm_id, uint64_t *regions, uint64_t *frames);
 
 /*
  * Batch access for the page-list reader: with the table locked, resolve

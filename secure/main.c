@@ -25,7 +25,9 @@
 #include "ta_loader.h"
 #include "ta_manager.h"
 #include "thread.h"
+#include "storage/storage.h"
 #include "util.h"
+#include "vm.h"
 
 #define PROG "softee-secure"
 #define SW_MAX_THREADS 256
@@ -37,6 +39,8 @@ static void usage(FILE *f)
 		"       [--no-reserved-shm] [--no-dynamic-shm] "
 		"[--max-reg-bytes BYTES]\n       "
 		"[--ta-pubkey PEM] [--ta-host PATH]\n"
+		"       [--storage-key FILE]\n"
+		"       [--virtualization [--max-vms N]]\n"
 		"       [--log-level err|warn|info|debug] [--ready-fd N] "
 		"[--foreground]\n");
 }
@@ -92,6 +96,7 @@ static void ctl_handler(const char *cmd, FILE *out, void *arg)
 			(unsigned long long)sw_cfg.carveout_base,
 			(unsigned long long)sw_cfg.carveout_size,
 			sw_cfg.reserved_shm ? "yes" : "no", entry_sec_caps());
+		vm_status(out);
 		fprintf(out, "dynamic_shm: %s\nregistered_shm: %llu\n"
 			"registered_bytes: %llu\nmax_reg_bytes: %llu\n",
 			sw_cfg.dynamic_shm ? "yes" : "no",
@@ -168,12 +173,17 @@ int main(int argc, char **argv)
 		{ "log-level", required_argument, NULL, 'l' },
 		{ "ready-fd", required_argument, NULL, 'f' },
 		{ "foreground", no_argument, NULL, 'F' },
+		{ "storage-key", required_argument, NULL, 'K' },
+		{ "virtualization", no_argument, NULL, 'V' },
+		{ "max-vms", required_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *run_dir = NULL, *pubkey = NULL;
+	const char *run_dir = NULL, *pubkey = NULL, *stor_key = NULL;
 	char dir[PATH_MAX], path[PATH_MAX + 32], ctlpath[PATH_MAX + 32];
 	int ready_fd = -1, c, rc, sig;
+	unsigned int max_vms = VM_DEFAULT_MAX;
+	bool virt = false;
 	uint64_t v;
 	sigset_t set;
 
@@ -230,6 +240,15 @@ int main(int argc, char **argv)
 			ready_fd = (int)v;
 			break;
 		case 'F': break;
+		case 'K': stor_key = optarg; break;
+		case 'V': virt = true; break;
+		case 'n':
+			if (softee_parse_size(optarg, &v) || !v || v > 256) {
+				fprintf(stderr, PROG ": bad --max-vms %s\n", optarg);
+				return 1;
+			}
+			max_vms = (unsigned int)v;
+			break;
 		case 'h': usage(stdout); return 0;
 		default: usage(stderr); return 1;
 		}
@@ -244,6 +263,16 @@ int main(int argc, char **argv)
 			(unsigned long long)sw_cfg.carveout_size);
 		return 1;
 	}
+	if (virt) {
+		/* One carve-out cannot be split between VMs: dynamic shm only. */
+		if (!sw_cfg.dynamic_shm) {
+			fprintf(stderr, PROG ": --virtualization needs dynamic "
+				"shared memory\n");
+			return 1;
+		}
+		sw_cfg.reserved_shm = false;
+	}
+	vm_set_mode(virt, max_vms);
 	if (!sw_cfg.reserved_shm && !sw_cfg.dynamic_shm)
 		WMSG("neither reserved nor dynamic shm: no driver can talk to us");
 	if (exe_dir(dir, sizeof(dir))) {
@@ -265,6 +294,17 @@ int main(int argc, char **argv)
 		}
 	} else {
 		load_default_pubkey(dir);
+	}
+	/* Secure storage: the device key (default: one per run directory). */
+	if (!stor_key) {
+		snprintf(path, sizeof(path), "%s/storage.key", run_dir);
+		stor_key = path;
+	}
+	rc = stor_key_init(stor_key);
+	if (rc) {
+		fprintf(stderr, PROG ": cannot load or create the storage key %s: %s\n",
+			stor_key, strerror(-rc));
+		return 1;
 	}
 	raise_fd_limit();
 	signal(SIGPIPE, SIG_IGN);

@@ -105,7 +105,7 @@ int rpc_cmd(struct sw_thread *t, uint32_t cmd, struct optee_msg_param *params,
 	u.a.cmd = cmd;
 	u.a.num_params = nparams;
 	memcpy(u.a.params, params, nparams * sizeof(*params));
-	rc = ft_copy_to(t->rpc_pa, &u, len);
+	rc = ft_copy_to_vm(t->vm_id, t->rpc_pa, &u, len);
 	if (rc)
 		return rc;
 	regs[1] = optee_smc_hi32(t->rpc_cookie);
@@ -114,7 +114,7 @@ int rpc_cmd(struct sw_thread *t, uint32_t cmd, struct optee_msg_param *params,
 	if (rc)
 		return rc;
 	/* Read back; only the params we sent are looked at. */
-	rc = ft_copy_from(t->rpc_pa, &u, len);
+	rc = ft_copy_from_vm(t->vm_id, t->rpc_pa, &u, len);
 	if (rc)
 		return rc;
 	memcpy(params, u.a.params, nparams * sizeof(*params));

@@ -9,6 +9,7 @@
 
 #include "sw_config.h"
 #include "util.h"
+#include "vm.h"
 
 #define SHM_REG_BUCKETS	1024
 
@@ -87,7 +88,10 @@ int shm_reg_register(uint32_t vm_id, uint64_t cookie, uint64_t buf_ptr,
 
 	pthread_mutex_lock(&sr.lock);
 	pp = shm_reg_slot(vm_id, cookie);
-	if (*pp)
+	/* A VM being destroyed must not gain a registration it would leak. */
+	if (!vm_alive(vm_id))
+		rc = -ENOENT;
+	else if (*pp)
 		rc = -EEXIST;
 	else if (ADD_OVERFLOW(sr.st.bytes, size, &bytes) ||
 		 bytes > sw_cfg.max_reg_bytes)
@@ -274,6 +278,22 @@ int shm_reg_slice(uint32_t vm_id, uint64_t cookie, uint64_t offs,
 err:
 	mobj_put(m);
 	return rc;
+}
+
+void shm_reg_vm_stats(uint32_t vm_id, struct shm_reg_stats *s)
+{
+	memset(s, 0, sizeof(*s));
+	pthread_mutex_lock(&sr.lock);
+	for (size_t b = 0; b < SHM_REG_BUCKETS; b++) {
+		for (const struct shm_reg *reg = sr.bucket[b]; reg;
+		     reg = reg->next) {
+			if (reg->vm_id != vm_id)
+				continue;
+			s->count++;
+			s->bytes += reg->size;
+		}
+	}
+	pthread_mutex_unlock(&sr.lock);
 }
 
 void shm_reg_stats(struct shm_reg_stats *s)

@@ -39,5 +39,7 @@ struct shm_reg_stats {
 	uint64_t refused;	/* REGISTER_SHM refused */
 };
 void shm_reg_stats(struct shm_reg_stats *s);
+/* count and bytes of one VM's registrations (the rest left 0). */
+void shm_reg_vm_stats(uint32_t vm_id, struct shm_reg_stats *s);
 
 #endif

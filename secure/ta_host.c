@@ -269,7 +269,8 @@ int ta_host_spawn(const uint8_t uuid[16], int elf_fd, struct ta_host **out,
 	}
 	if (rep.l.ret != TEE_SUCCESS) {
 		EMSG("TA host could not load the TA: 0x%x", rep.l.ret);
-		rc = -ENOEXEC;
+		/* SECURITY: the TA declares another UUID than its image. */
+		rc = rep.l.ret == TEE_ERROR_SECURITY ? -EACCES : -ENOEXEC;
 		goto err_host;
 	}
 	if (memcmp(rep.l.uuid, uuid, 16)) {

@@ -8,6 +8,7 @@
 
 #include "log.h"
 #include "optee_smc.h"
+#include "vm.h"
 
 static struct {
 	pthread_mutex_t lock;
@@ -78,7 +79,8 @@ static void thread_wait_exit(struct sw_thread *t, uint32_t out[8])
 static void *thread_main(void *arg)
 {
 	struct sw_thread *t = arg;
-	uint32_t in[8], out[8];
+	uint32_t in[8], out[8], vm_id;
+	bool aborted;
 
 	pthread_mutex_lock(&thr.lock);
 	for (;;) {
@@ -93,7 +95,15 @@ static void *thread_main(void *arg)
 
 		pthread_mutex_lock(&thr.lock);
 		memcpy(t->out, out, sizeof(out));
+		aborted = t->aborted;
+		vm_id = t->vm_id;
 		thread_post_exit(t, THR_FREE);
+		if (aborted) {
+			/* Its VM is gone: let it sweep what this call left. */
+			pthread_mutex_unlock(&thr.lock);
+			vm_thread_done(vm_id);
+			pthread_mutex_lock(&thr.lock);
+		}
 	}
 	return NULL;
 }
@@ -238,6 +248,17 @@ void thread_abort_vm(uint32_t vm_id)
 		}
 	}
 	pthread_mutex_unlock(&thr.lock);
+}
+
+unsigned int thread_vm_busy(uint32_t vm_id)
+{
+	unsigned int b = 0;
+
+	pthread_mutex_lock(&thr.lock);
+	for (unsigned int i = 0; i < thr.n; i++)
+		b += thr.t[i].state != THR_FREE && thr.t[i].vm_id == vm_id;
+	pthread_mutex_unlock(&thr.lock);
+	return b;
 }
 
 void thread_stats(unsigned int *total, unsigned int *busy,

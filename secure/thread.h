@@ -71,6 +71,9 @@ bool thread_sink_taken(void);
 /* Unwind every thread of a VM suspended in an RPC. */
 void thread_abort_vm(uint32_t vm_id);
 
+/* Threads not FREE that run (or are suspended in) a call of vm_id. */
+unsigned int thread_vm_busy(uint32_t vm_id);
+
 void thread_stats(unsigned int *total, unsigned int *busy,
 		  uint64_t *ethread_limit);
 

@@ -1,7 +1,7 @@
 # tools: the `softee` command line (stack control, run, status, sign).
 CLI_SRCS := tools/softee/main.c tools/softee/opts.c tools/softee/cli_util.c \
 	tools/softee/stack.c tools/softee/run.c tools/softee/start.c \
-	tools/softee/status.c tools/softee/sign.c
+	tools/softee/status.c tools/softee/sign.c tools/softee/vms.c
 CLI_BIN := $(BUILD)/bin/softee
 CFLAGS_tools/softee/stack.c += -DSOFTEE_PREFIX=\"$(PREFIX)\"
 

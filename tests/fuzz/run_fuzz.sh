@@ -13,6 +13,14 @@ for t in "${targets[@]}"; do
 	corpus="$root/tests/fuzz/corpus/$t"
 	work="$dir/corpus/$t"; findings="$dir/findings/$t"
 	mkdir -p "$work" "$findings" "$corpus"
+	# Fixed findings first: each must now run clean.
+	regs=("$root/tests/fuzz/regressions/$t"/*)
+	if [ -e "${regs[0]}" ] && ! "$dir/$t" "${regs[@]}" >"$dir/$t.reg.log" 2>&1; then
+		echo "FAIL: fuzz/$t: a regression input fails again (log $dir/$t.reg.log)"
+		tail -n 30 "$dir/$t.reg.log"
+		fail=$((fail + 1))
+		continue
+	fi
 	if "$dir/$t" -max_total_time="$secs" -print_final_stats=0 \
 		-artifact_prefix="$findings/" "$work" "$corpus" >"$dir/$t.log" 2>&1; then
 		echo "PASS: fuzz/$t (${secs}s, $(ls "$work" | wc -l) corpus entries)"

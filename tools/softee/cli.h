@@ -12,6 +12,7 @@
 
 #define CLI_PROG		"softee"
 #define CLI_MAX_LIST		32
+#define CLI_MAX_VMS		16
 #define CLI_DEFAULT_TIMEOUT_MS	20000
 /* Exit status of `softee run` when the stack itself failed. */
 #define CLI_EXIT_STACK_FAILED	125
@@ -37,7 +38,15 @@ struct cli_opts {
 	size_t n_secure_args;
 	const char *supplicant_args[CLI_MAX_LIST];
 	size_t n_supplicant_args;
+	const char *storage_dir;	/* --storage: key and REE FS root, or NULL */
+	const char *ta_pubkey;		/* --ta-pubkey: TA signing key (PEM), or NULL */
 	char **cmd;			/* `run`: the command, NULL-terminated */
+	/* Several normal worlds (vms.c, docs/virtualization.md). */
+	unsigned int vms;		/* 0: one normal world, no hypervisor */
+	unsigned int in_vm;		/* run: CMD's VM (default 1) */
+	bool each_vm;			/* run: CMD in every VM at once */
+	const char *hyp_args[CLI_MAX_LIST];
+	size_t n_hyp_args;
 };
 
 /* opts.c: parsing. */
@@ -69,7 +78,14 @@ struct stack_proc {
 struct stack {
 	char run_dir[4096];
 	char bin_dir[4096];
+	char storage_key[4096];		/* secure storage: device key file */
+	char fs_dir[4096];		/* secure storage: REE FS root */
+	char ta_pubkey[4096];		/* absolute --ta-pubkey, or "" */
 	struct stack_proc procs[3];
+	/* --vms: the hypervisor and each VM's driver and supplicant. */
+	pid_t hyp_pid;
+	pid_t vm_pids[CLI_MAX_VMS][2];
+	unsigned int vms;
 };
 /* The daemons in start order. */
 extern const char *const stack_names[3];
@@ -84,6 +100,30 @@ int stack_stop_one(const char *run_dir, const char *name, pid_t child,
 		   unsigned int timeout_ms);
 /* 0 if no stack answers in run_dir; else prints why and returns -EBUSY. */
 int stack_check_free(const char *run_dir);
+/* One of the three daemons of st with o's options and extra args. */
+pid_t stack_start_one(const struct stack *st, int idx,
+		      const struct cli_opts *o, const char *const *extra);
+/* Any other daemon from a full argv; pid or -1 after saying why. */
+pid_t stack_launch_argv(const char *run_dir, const char *name,
+			const char *const *argv, unsigned int timeout_ms);
+
+/*
+ * vms.c: several normal worlds. DIR holds the secure world and
+ * softee-hyp; DIR/vm<k> each VM's driver and supplicant (and the hyp's
+ * guest socket where the driver looks for the secure world).
+ */
+int vms_start(struct stack *st, const struct cli_opts *o);
+/* Stop the VMs' daemons and the hypervisor of run_dir, if any. */
+void vms_stop(const char *run_dir, struct stack *st, unsigned int timeout_ms);
+/* How many vm<k> directories run_dir has (0: a single normal world). */
+unsigned int vms_count(const char *run_dir);
+/* In a child about to run a command in VM k: its environment. */
+void vms_child_env(const char *run_dir, unsigned int k);
+/* run: CMD in every VM at once (their stdout relayed by whole lines). */
+int vms_run(char **cmd, const char *run_dir, const struct cli_opts *o);
+/* status/stat: the hypervisor and every VM's daemons; answers counted. */
+int vms_status(const char *run_dir, const char *cmd, FILE *out);
+
 /* Relaunch a daemon from its saved command line (restart-supplicant). */
 int stack_relaunch(const char *run_dir, const char *name,
 		   unsigned int timeout_ms);
@@ -98,5 +138,6 @@ int cli_cmd_stop(int argc, char **argv);
 int cli_cmd_restart_supplicant(int argc, char **argv);
 int cli_cmd_status(int argc, char **argv);	/* status and stat */
 int cli_cmd_sign(int argc, char **argv);
+int cli_cmd_exec(int argc, char **argv);	/* vms.c */
 
 #endif /* SOFTEE_CLI_H */

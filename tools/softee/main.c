@@ -25,9 +25,13 @@ static void cli_usage(FILE *f)
 		"  stop [--run-dir DIR]           stop it\n"
 		"  status|stat [--run-dir DIR]    ask each daemon for its status/counters\n"
 		"  restart-supplicant [--run-dir DIR]  kill and restart the supplicant\n"
+		"                                 (with --vms: --run-dir DIR/vm<k>)\n"
+		"  exec [--run-dir DIR] (--vm K | --each-vm) -- CMD ARGS...\n"
+		"                                 run CMD in VM K of a --vms stack\n"
 		"  sign --key PEM --uuid UUID --in ELF --out FILE.ta\n"
 		"                                 sign a TA image\n"
-		"  perf shm [options]             shared-memory benchmark (softee-perf;\n"
+		"  perf SUBCOMMAND [options]      benchmarks: null, session, scale, shm,\n"
+		"                                 crypto, hyp, soak, all (softee-perf;\n"
 		"                                 softee perf --help)\n"
 		"  help, --help, --version\n"
 		"\n");
@@ -64,6 +68,7 @@ int main(int argc, char **argv)
 		{ "stat", cli_cmd_status },
 		{ "restart-supplicant", cli_cmd_restart_supplicant },
 		{ "sign", cli_cmd_sign },
+		{ "exec", cli_cmd_exec },
 		{ "perf", cli_cmd_perf },
 	};
 	size_t i;

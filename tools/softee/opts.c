@@ -51,7 +51,19 @@ void cli_opts_usage(FILE *f)
 		"  --secure-arg ARG       extra option for softee-secure (repeatable)\n"
 		"  --supplicant-arg ARG   extra option for the supplicant (repeatable)\n"
 		"  --timeout SECONDS      how long to wait for each daemon (default %u)\n"
-		"  --keep-run-dir         run: keep the private run directory\n",
+		"  --keep-run-dir         run: keep the private run directory\n"
+		"  --vms N                N normal worlds (VMs) under softee-hyp, each with\n"
+		"                         its own driver, supplicant and tee0 in RUN_DIR/vm<k>\n"
+		"  --in-vm K              run: CMD in VM K (default 1)\n"
+		"  --each-vm              run: CMD in every VM at once (SOFTEE_VM=k set)\n"
+		"  --hyp-arg ARG          extra option for softee-hyp (repeatable), e.g.\n"
+		"                         --hyp-arg=--max-calls=2 (see docs/virtualization.md)\n"
+		"  --storage DIR          secure storage directory: the device key (DIR/key)\n"
+		"                         and the REE FS files (DIR/fs); keep it to keep\n"
+		"                         persistent objects across runs (default: DIR =\n"
+		"                         RUN_DIR/storage, gone with a `run` directory)\n"
+		"  --ta-pubkey PEM        Ed25519 public key the secure world verifies TA\n"
+		"                         images with (default: the development key)\n",
 		CLI_DEFAULT_TIMEOUT_MS / 1000);
 }
 
@@ -71,7 +83,8 @@ enum {
 	OPT_RUN_DIR = 256, OPT_THREADS, OPT_CARVEOUT, OPT_PAGE_SIZE,
 	OPT_NO_RESERVED, OPT_NO_DYNAMIC, OPT_TA_DIR, OPT_LOG_LEVEL,
 	OPT_SUPPLICANT, OPT_NO_SUPPLICANT, OPT_DRIVER_ARG, OPT_SECURE_ARG, OPT_SUPPLICANT_ARG,
-	OPT_TIMEOUT, OPT_KEEP,
+	OPT_TIMEOUT, OPT_KEEP, OPT_STORAGE,
+	OPT_VMS, OPT_IN_VM, OPT_EACH_VM, OPT_HYP_ARG, OPT_TA_PUBKEY,
 };
 
 static int cli_bad(const char *opt, const char *val)
@@ -99,6 +112,12 @@ int cli_parse_opts(const char *sub, int argc, char **argv,
 		{ "supplicant-arg", required_argument, NULL, OPT_SUPPLICANT_ARG },
 		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "keep-run-dir", no_argument, NULL, OPT_KEEP },
+		{ "storage", required_argument, NULL, OPT_STORAGE },
+		{ "vms", required_argument, NULL, OPT_VMS },
+		{ "in-vm", required_argument, NULL, OPT_IN_VM },
+		{ "each-vm", no_argument, NULL, OPT_EACH_VM },
+		{ "hyp-arg", required_argument, NULL, OPT_HYP_ARG },
+		{ "ta-pubkey", required_argument, NULL, OPT_TA_PUBKEY },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 }
 	};
@@ -176,11 +195,49 @@ int cli_parse_opts(const char *sub, int argc, char **argv,
 		case OPT_KEEP:
 			o->keep_run_dir = true;
 			break;
+		case OPT_STORAGE:
+			if (!*optarg)
+				return cli_bad("storage", optarg);
+			o->storage_dir = optarg;
+			break;
+		case OPT_VMS:
+			if (cli_parse_uint(optarg, 1, CLI_MAX_VMS, &o->vms))
+				return cli_bad("vms", optarg);
+			break;
+		case OPT_IN_VM:
+			if (cli_parse_uint(optarg, 1, CLI_MAX_VMS, &o->in_vm))
+				return cli_bad("in-vm", optarg);
+			break;
+		case OPT_EACH_VM:
+			o->each_vm = true;
+			break;
+		case OPT_HYP_ARG:
+			if (cli_push(o->hyp_args, &o->n_hyp_args, optarg,
+				     "--hyp-arg"))
+				return -1;
+			break;
+		case OPT_TA_PUBKEY:
+			if (!*optarg)
+				return cli_bad("ta-pubkey", optarg);
+			o->ta_pubkey = optarg;
+			break;
 		case 'h':
 			return 1;
 		default:
 			return -1;
 		}
+	}
+	if ((o->in_vm || o->each_vm || o->n_hyp_args) && !o->vms) {
+		fprintf(stderr, CLI_PROG ": --in-vm, --each-vm and --hyp-arg need --vms N\n");
+		return -1;
+	}
+	if (o->in_vm > o->vms || (o->in_vm && o->each_vm)) {
+		fprintf(stderr, CLI_PROG ": --in-vm K needs 1 <= K <= --vms and no --each-vm\n");
+		return -1;
+	}
+	if (o->vms && o->no_dynamic_shm) {
+		fprintf(stderr, CLI_PROG ": --vms needs dynamic shared memory (guests get no carve-out)\n");
+		return -1;
 	}
 	if (is_run) {
 		if (o->run_dir) {

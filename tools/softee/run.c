@@ -42,7 +42,7 @@ static int run_make_dir(char *buf, size_t cap)
 	return 0;
 }
 
-static int run_exec(char **cmd, const char *run_dir)
+static int run_exec(char **cmd, const char *run_dir, const struct cli_opts *o)
 {
 	sigset_t none;
 	pid_t pid;
@@ -60,6 +60,8 @@ static int run_exec(char **cmd, const char *run_dir)
 		signal(SIGHUP, SIG_DFL);
 		signal(SIGPIPE, SIG_DFL);
 		setenv("SOFTEE_DEV_DIR", run_dir, 1);
+		if (o->vms)
+			vms_child_env(run_dir, o->in_vm ? o->in_vm : 1);
 		execvp(cmd[0], cmd);
 		fprintf(stderr, CLI_PROG " run: cannot execute %s: %s\n", cmd[0],
 			strerror(errno));
@@ -127,7 +129,9 @@ int cli_cmd_run(int argc, char **argv)
 
 	if (cli_interrupted)
 		status = 130;	/* interrupted before the command could start */
-	else if (run_exec(o.cmd, run_dir))
+	else if (o.each_vm)
+		status = vms_run(o.cmd, run_dir, &o);
+	else if (run_exec(o.cmd, run_dir, &o))
 		status = CLI_EXIT_STACK_FAILED;
 	else
 		status = run_wait();

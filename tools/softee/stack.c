@@ -230,6 +230,9 @@ void stack_stop(const char *run_dir, struct stack *st, unsigned int timeout_ms)
 {
 	int i;
 
+	/* Several normal worlds (--vms): their daemons and the hypervisor. */
+	vms_stop(run_dir, st, timeout_ms);
+
 	/* Reverse start order: clients of a daemon go before it. */
 	for (i = 2; i >= 0; i--)
 		stack_stop_one(run_dir, stack_names[i],
@@ -537,6 +540,12 @@ static int stack_build_argv(const struct stack *st, int idx,
 			sa_add(a, "--no-reserved-shm");
 		if (o->no_dynamic_shm)
 			sa_add(a, "--no-dynamic-shm");
+		sa_add(a, "--storage-key");
+		sa_add(a, st->storage_key);
+		if (st->ta_pubkey[0]) {
+			sa_add(a, "--ta-pubkey");
+			sa_add(a, st->ta_pubkey);
+		}
 		for (i = 0; i < o->n_secure_args; i++)
 			sa_add(a, o->secure_args[i]);
 		break;
@@ -551,12 +560,49 @@ static int stack_build_argv(const struct stack *st, int idx,
 	default:
 		if (stack_ta_dirs(st, o, a, store))
 			return -1;
+		sa_add(a, "--fs-dir");
+		sa_add(a, st->fs_dir);
 		for (i = 0; i < o->n_supplicant_args; i++)
 			sa_add(a, o->supplicant_args[i]);
 		break;
 	}
 	if (a->overflow) {
 		fprintf(stderr, CLI_PROG ": too many daemon arguments\n");
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Secure storage: DIR/key (the secure world's device key, created by it)
+ * and DIR/fs (the supplicant's REE FS root); DIR is --storage or
+ * RUN_DIR/storage. Absolute paths, so a restarted daemon finds them.
+ */
+static int stack_storage(struct stack *st, const struct cli_opts *o)
+{
+	char dir[PATH_MAX], abs[PATH_MAX];
+	int rc;
+
+	if (snprintf(dir, sizeof(dir), "%s", o->storage_dir ? o->storage_dir :
+		     st->run_dir) >= (int)sizeof(dir) ||
+	    (!o->storage_dir &&
+	     strlen(dir) + sizeof("/storage") > sizeof(dir))) {
+		fprintf(stderr, CLI_PROG ": storage path too long\n");
+		return -1;
+	}
+	if (!o->storage_dir)
+		strcat(dir, "/storage");
+	rc = cli_mkdir_p(dir);
+	if (rc || !realpath(dir, abs)) {
+		fprintf(stderr, CLI_PROG ": cannot use storage directory %s: %s\n",
+			dir, strerror(rc ? -rc : errno));
+		return -1;
+	}
+	if (snprintf(st->storage_key, sizeof(st->storage_key), "%s/key", abs) >=
+	    (int)sizeof(st->storage_key) ||
+	    snprintf(st->fs_dir, sizeof(st->fs_dir), "%s/fs", abs) >=
+	    (int)sizeof(st->fs_dir)) {
+		fprintf(stderr, CLI_PROG ": storage path too long\n");
 		return -1;
 	}
 	return 0;
@@ -594,10 +640,24 @@ int stack_start(struct stack *st, const char *run_dir,
 			return -1;
 		}
 	}
+	if (stack_storage(st, o))
+		return -1;
+	/* Absolute, so a restarted secure world finds it too. */
+	if (o->ta_pubkey && (access(o->ta_pubkey, R_OK) < 0 ||
+			     !realpath(o->ta_pubkey, st->ta_pubkey))) {
+		fprintf(stderr, CLI_PROG ": cannot read TA public key %s: %s\n",
+			o->ta_pubkey, strerror(errno));
+		return -1;
+	}
 	if (o->supplicant && access(o->supplicant, X_OK) < 0) {
 		fprintf(stderr, CLI_PROG ": cannot run supplicant %s: %s\n",
 			o->supplicant, strerror(errno));
 		return -1;
+	}
+	if (o->vms) {
+		if (vms_start(st, o))
+			goto fail;
+		return 0;
 	}
 	for (i = 0; i < 3; i++) {
 		bool custom = false;
@@ -667,4 +727,58 @@ int stack_relaunch(const char *run_dir, const char *name,
 out:
 	free(buf);
 	return rc;
+}
+
+/*
+ * One daemon of st (0 secure, 1 driver, 2 supplicant) with the options of
+ * o plus extra (NULL-terminated, may be NULL), in st->run_dir. Used by
+ * vms.c to start the same daemons per VM. Returns its pid or -1.
+ */
+pid_t stack_start_one(const struct stack *st, int idx,
+		      const struct cli_opts *o, const char *const *extra)
+{
+	static char store[CLI_MAX_LIST][PATH_MAX];
+	char bin[PATH_MAX + 32];
+	struct stack_argv a;
+	bool custom = false;
+	pid_t pid;
+
+	if (stack_build_argv(st, idx, o, &a, store, bin, sizeof(bin)))
+		return -1;
+	if (idx == 2 && o->supplicant) {
+		memset(&a, 0, sizeof(a));
+		sa_add(&a, o->supplicant);
+		custom = true;
+	}
+	for (; !custom && extra && *extra; extra++)
+		sa_add(&a, *extra);
+	if (a.overflow) {
+		fprintf(stderr, CLI_PROG ": too many daemon arguments\n");
+		return -1;
+	}
+	pid = stack_launch(st->run_dir, stack_names[idx], &a, custom,
+			   o->timeout_ms);
+	if (pid > 0)
+		stack_save_cmdline(st->run_dir, stack_names[idx], custom, &a);
+	return pid;
+}
+
+/* Any other softee daemon (name: its pid, log and ctl base name). */
+pid_t stack_launch_argv(const char *run_dir, const char *name,
+			const char *const *argv, unsigned int timeout_ms)
+{
+	struct stack_argv a;
+	pid_t pid;
+
+	memset(&a, 0, sizeof(a));
+	for (; *argv; argv++)
+		sa_add(&a, *argv);
+	if (a.overflow) {
+		fprintf(stderr, CLI_PROG ": too many daemon arguments\n");
+		return -1;
+	}
+	pid = stack_launch(run_dir, name, &a, false, timeout_ms);
+	if (pid > 0)
+		stack_save_cmdline(run_dir, name, false, &a);
+	return pid;
 }

@@ -65,7 +65,11 @@ int cli_cmd_start(int argc, char **argv)
 		return 1;
 	}
 	printf("softee stack running in %s\n", dir);
-	printf("export SOFTEE_DEV_DIR=%s\n", dir);
+	if (o.vms)
+		printf("%u VMs: softee exec --run-dir %s --vm K -- CMD, or\n"
+		       "export SOFTEE_DEV_DIR=%s/vm1\n", o.vms, dir, dir);
+	else
+		printf("export SOFTEE_DEV_DIR=%s\n", dir);
 	return 0;
 }
 

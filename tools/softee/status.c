@@ -31,6 +31,9 @@ int cli_cmd_status(int argc, char **argv)
 
 	printf("run dir: %s\n", dir);
 	for (i = 0; i < 3; i++) {
+		/* With VMs, drivers and supplicants live in vm<k> (below). */
+		if (i && vms_count(dir))
+			break;
 		snprintf(path, sizeof(path), "%s/%s.ctl", dir, stack_names[i]);
 		printf("[%s]\n", stack_names[i]);
 		fflush(stdout);
@@ -41,6 +44,7 @@ int cli_cmd_status(int argc, char **argv)
 		}
 		answered++;
 	}
+	answered += vms_status(dir, cmd, stdout);
 	fflush(stdout);
 	if (!answered) {
 		fprintf(stderr, CLI_PROG " %s: no softee stack answers in %s\n", cmd,
