@@ -159,8 +159,11 @@ static void conn_teardown(struct dev_conn *conn)
 	while (conn->workers)
 		pthread_cond_wait(&conn->idle, &conn->lock);
 	pthread_mutex_unlock(&conn->lock);
-	if (conn->ctx)
+	if (conn->ctx) {
+		/* A call running at the kill may have made shm since: drop it. */
+		tee_shm_release_ctx(conn->ctx);
 		tee_ctx_put(conn->ctx);
+	}
 	conn_unlink(conn);
 	close(conn->fd);
 	pthread_cond_destroy(&conn->idle);

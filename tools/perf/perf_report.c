@@ -1,71 +1,10 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* The report of `softee perf shm`: tables, target ratios, and docs/performance.md. */
+/* The report of `softee perf shm`: tables, target ratios, and its section of the doc. */
 #include <errno.h>
 #include <inttypes.h>
 #include <string.h>
 
 #include "perf.h"
-
-#define PERF_TCOLS	12
-#define PERF_TROWS	64
-#define PERF_CELL	24
-
-/* A table built once and printed as aligned text or as markdown. */
-struct perf_table {
-	const char *title;
-	const char *head[PERF_TCOLS];
-	size_t ncols, nrows;
-	char cell[PERF_TROWS][PERF_TCOLS][PERF_CELL];
-};
-
-static void perf_table_print(FILE *f, bool md, const struct perf_table *t)
-{
-	size_t w[PERF_TCOLS], r, c;
-
-	if (!t->nrows)
-		return;
-	if (md) {
-		fprintf(f, "\n### %s\n\n|", t->title);
-		for (c = 0; c < t->ncols; c++)
-			fprintf(f, " %s |", t->head[c]);
-		fprintf(f, "\n|");
-		for (c = 0; c < t->ncols; c++)
-			fprintf(f, "%s|", c ? "---:" : "---");
-		fprintf(f, "\n");
-		for (r = 0; r < t->nrows; r++) {
-			fprintf(f, "|");
-			for (c = 0; c < t->ncols; c++)
-				fprintf(f, " %s |", t->cell[r][c]);
-			fprintf(f, "\n");
-		}
-		return;
-	}
-	for (c = 0; c < t->ncols; c++) {
-		w[c] = strlen(t->head[c]);
-		for (r = 0; r < t->nrows; r++)
-			if (strlen(t->cell[r][c]) > w[c])
-				w[c] = strlen(t->cell[r][c]);
-	}
-	fprintf(f, "\n%s\n", t->title);
-	for (c = 0; c < t->ncols; c++)
-		fprintf(f, c ? "  %*s" : "%-*s", (int)w[c], t->head[c]);
-	fprintf(f, "\n");
-	for (r = 0; r < t->nrows; r++) {
-		for (c = 0; c < t->ncols; c++)
-			fprintf(f, c ? "  %*s" : "%-*s", (int)w[c], t->cell[r][c]);
-		fprintf(f, "\n");
-	}
-}
-
-static void perf_fmt_us(char *buf, double us)
-{
-	if (us >= 100000)
-		snprintf(buf, PERF_CELL, "%.0f", us);
-	else if (us >= 100)
-		snprintf(buf, PERF_CELL, "%.1f", us);
-	else
-		snprintf(buf, PERF_CELL, "%.2f", us);
-}
 
 /* A row's median (per MiB if asked), or "n/a". */
 static void perf_cell(char *buf, const struct perf_row *row, bool per_mib)
@@ -104,7 +43,10 @@ static void perf_invoke_table(FILE *f, bool md, const struct perf_results *r,
 			      const struct perf_report_cfg *c,
 			      const char *stack, const char *mode)
 {
-	static struct perf_table t;
+	static const char *const heads[] = { "size", "TA idle", "TA touch",
+		"native", "TA GB/s", "native GB/s", "TA/native speed",
+		"n (touch)", NULL };
+	struct perf_table t;
 	char title[128];
 	bool any = false;
 
@@ -113,22 +55,15 @@ static void perf_invoke_table(FILE *f, bool md, const struct perf_results *r,
 		any = perf_results_find(r, stack, mode, "ta-idle", c->sizes[i]);
 	if (!any)
 		return;
-	memset(&t, 0, sizeof(t));
 	snprintf(title, sizeof(title), "%s stack, %s memref: median us per "
 		 "invoke / per native pass", stack, mode);
-	t.title = title;
-	t.ncols = 8;
-	t.head[0] = "size";
-	t.head[1] = "TA idle";
-	t.head[2] = "TA touch";
-	t.head[3] = "native";
-	t.head[4] = "TA GB/s";
-	t.head[5] = "native GB/s";
-	t.head[6] = "TA/native speed";
-	t.head[7] = "n (touch)";
-	for (size_t i = 0; i < c->n_sizes && t.nrows < PERF_TROWS; i++) {
+	perf_table_init(&t, title, heads);
+	for (size_t i = 0; i < c->n_sizes; i++) {
 		const struct perf_row *idle, *touch, *nat;
-		char (*row)[PERF_CELL] = t.cell[t.nrows++];
+		char (*row)[PERF_CELL] = perf_table_row(&t);
+
+		if (!row)
+			break;
 
 		idle = perf_results_find(r, stack, mode, "ta-idle", c->sizes[i]);
 		touch = perf_results_find(r, stack, mode, "ta-touch", c->sizes[i]);
@@ -144,6 +79,7 @@ static void perf_invoke_table(FILE *f, bool md, const struct perf_results *r,
 		snprintf(row[7], PERF_CELL, "%u", touch ? touch->n : 0);
 	}
 	perf_table_print(f, md, &t);
+	perf_table_free(&t);
 }
 
 static void perf_reg_table(FILE *f, bool md, const struct perf_results *r,
@@ -156,27 +92,20 @@ static void perf_reg_table(FILE *f, bool md, const struct perf_results *r,
 		{ "softee-alloc", "register" }, { "softee-alloc", "unregister" },
 		{ "baseline", "memcpy" },
 	};
-	static struct perf_table t;
+	static const char *const heads[] = { "size", "reg malloc (1st)",
+		"unreg", "reg again", "unreg", "TEEC_Allocate", "release",
+		"reg softee mem", "unreg", "memcpy", "1st/memcpy",
+		"softee/memcpy", NULL };
+	struct perf_table t;
 
-	memset(&t, 0, sizeof(t));
-	t.title = "dynamic stack, registration: median us per MiB";
-	t.ncols = 1 + sizeof(cols) / sizeof(cols[0]);
-	t.head[0] = "size";
-	t.head[1] = "reg malloc (1st)";
-	t.head[2] = "unreg";
-	t.head[3] = "reg again";
-	t.head[4] = "unreg";
-	t.head[5] = "TEEC_Allocate";
-	t.head[6] = "release";
-	t.head[7] = "reg softee mem";
-	t.head[8] = "unreg";
-	t.head[9] = "memcpy";
-	t.head[10] = "1st/memcpy";
-	t.head[11] = "softee/memcpy";
-	t.ncols += 2;
-	for (size_t i = 0; i < c->n_sizes && t.nrows < PERF_TROWS; i++) {
-		char (*row)[PERF_CELL] = t.cell[t.nrows++];
+	perf_table_init(&t, "dynamic stack, registration: median us per MiB",
+			heads);
+	for (size_t i = 0; i < c->n_sizes; i++) {
+		char (*row)[PERF_CELL] = perf_table_row(&t);
 		const struct perf_row *cpy;
+
+		if (!row)
+			break;
 
 		perf_fmt_size(c->sizes[i], row[0], PERF_CELL);
 		for (size_t k = 0; k < sizeof(cols) / sizeof(cols[0]); k++)
@@ -190,6 +119,7 @@ static void perf_reg_table(FILE *f, bool md, const struct perf_results *r,
 				"softee-alloc", "register", c->sizes[i]), cpy);
 	}
 	perf_table_print(f, md, &t);
+	perf_table_free(&t);
 }
 
 /* One target: the worst ratio over the sizes it applies to. */
@@ -276,7 +206,7 @@ static void perf_ratio_print(FILE *f, bool md, const struct perf_results *r,
 
 	perf_ratios(r, c, q);
 	if (md)
-		fprintf(f, "\n### Targets (ratios within this run)\n\n"
+		fprintf(f, "\n#### Targets (ratios within this run)\n\n"
 			"| | measure | value | target | result |\n"
 			"|---|---|---:|---:|---|\n");
 	else
@@ -321,7 +251,7 @@ static void perf_report_body(FILE *f, bool md, const struct perf_results *r,
 		if (!w->note[0] || !strncmp(w->note, "n/a", 3))
 			continue;
 		if (!shown++)
-			fprintf(f, md ? "\n### Problems\n\n" : "\nProblems:\n");
+			fprintf(f, md ? "\n#### Problems\n\n" : "\nProblems:\n");
 		fprintf(f, "%s%s %s %s %" PRIu64 ": %s\n", md ? "- " : "  ",
 			w->stack, w->mode, w->measure, w->size, w->note);
 	}
@@ -339,23 +269,11 @@ void perf_report_text(FILE *f, const struct perf_results *r,
 			c->counters);
 }
 
-int perf_report_doc(const char *path, const struct perf_results *r,
+void perf_report_md(FILE *f, const struct perf_results *r,
 		    const struct perf_report_cfg *c)
 {
-	FILE *f = fopen(path, "w");
-	int ret;
-
-	if (!f)
-		return -errno;
 	fprintf(f,
-		"# Shared-memory performance\n\n"
-		"Generated by `%s` on %s. Regenerate with "
-		"`build/out/bin/softee perf shm --write-doc` (about a minute);\n"
-		"the raw figures (median, p10, p90, n per size/mode/measure) are "
-		"in the CSV the tool writes (default `build/perf/shm.csv`).\n\n"
-		"Machine: %s.\n\n", c->cmdline, c->date, c->machine);
-	fprintf(f,
-		"## What is measured\n\n"
+		"### What is measured\n\n"
 		"- Two stacks started by the tool with `softee run`: **dynamic** "
 		"(default options: dynamic shared memory) and **static**, a legacy "
 		"secure world (`--no-dynamic-shm --carveout-size %s`, the largest "
@@ -378,20 +296,17 @@ int perf_report_doc(const char *path, const struct perf_results *r,
 		"memcpy of the same size into memory already faulted in.\n"
 		"- Medians; warm-up runs excluded; repetitions adaptive (up to "
 		"`--reps` for small sizes, at least 5 for the largest, within a "
-		"time budget per measure). Times in microseconds.\n",
+		"time budget per measure). Times in microseconds. Raw figures "
+		"(median, p10, p90, n) in `shm.csv`.\n",
 		PERF_STATIC_CARVEOUT);
 	if (c->notes && *c->notes)
-		fprintf(f, "\n## Notes of this run\n\n```\n%s```\n", c->notes);
-	fprintf(f, "\n## Results\n");
+		fprintf(f, "\n### Notes of this run\n\n```\n%s```\n", c->notes);
+	fprintf(f, "\n### Results\n");
 	perf_report_body(f, true, r, c);
 	if (c->counters && *c->counters)
-		fprintf(f, "\n### Copy counters (`softee stat` at the end of each "
+		fprintf(f, "\n#### Copy counters (`softee stat` at the end of each "
 			"run)\n\nBytes that went zero-copy against bytes copied "
 			"through bounce frames or shadow buffers, per context; the "
 			"worker is the tee0 context.\n\n```\n%s```\n",
 			c->counters);
-	ret = ferror(f) ? -EIO : 0;
-	if (fclose(f))
-		ret = -errno;
-	return ret;
 }

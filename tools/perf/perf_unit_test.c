@@ -1,5 +1,9 @@
 // SPDX-License-Identifier: BSD-2-Clause
-/* Unit tests of softee-perf's statistics, CSV rows, shared pass and target verdicts. */
+/*
+ * Unit tests of softee-perf: statistics, CSV rows, the shared pass, target
+ * verdicts, the report's sections, tables, durations and the soak verdict.
+ */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -149,6 +153,160 @@ TEST(verdicts)
 	perf_results_free(&r);
 }
 
+
+TEST(rec_csv_round_trip)
+{
+	char path[] = "/tmp/softee-perf-rec-XXXXXX";
+	struct perf_recs rs = { 0 };
+	struct perf_samples s = { 0 };
+	struct perf_rec a, b;
+	FILE *f;
+	int fd = mkstemp(path);
+
+	CHECK(fd >= 0);
+	f = fdopen(fd, "w");
+	CHECK(f);
+	for (int i = 1; i <= 100; i++)
+		CHECK(!perf_samples_add(&s, i * 1e-6));
+	perf_rec_init(&a, "sthreads=4", "null-invoke", 16, "x,y");
+	perf_rec_stats(&a, &s);
+	a.rate = 1234.5;
+	snprintf(a.unit, sizeof(a.unit), "ops/s");
+	perf_rec_init(&b, "dynamic", "open-new", 0, "OpenSession failed");
+	perf_rec_csv_header(f);
+	perf_rec_csv(f, &a);
+	perf_rec_csv(f, &b);
+	fputs("dynamic,null,notanumber,,,,,0,,,\n", f);	/* bad x: skipped */
+	fputs("a,b,1,2,3\n", f);				/* too few fields */
+	fclose(f);
+	EXPECT(!perf_recs_load(&rs, path));
+	unlink(path);
+	perf_samples_free(&s);
+	CHECK(rs.n == 2);
+	EXPECT(rs.v[0].n == 100 && rs.v[0].x == 16);
+	EXPECT(fabs(rs.v[0].med_us - 50.5) < 0.01);
+	EXPECT(fabs(rs.v[0].p99_us - 99) < 0.01);
+	EXPECT(fabs(rs.v[0].rate - 1234.5) < 0.01 && !strcmp(rs.v[0].unit, "ops/s"));
+	EXPECT(!strcmp(rs.v[0].note, "x;y"));
+	EXPECT(rs.v[1].n == 0 && rs.v[1].rate == 0);
+	EXPECT(perf_recs_find(&rs, "dynamic", "open-new", 0) == &rs.v[1]);
+	EXPECT(!perf_recs_find(&rs, "dynamic", "open-new", 1));
+	perf_recs_free(&rs);
+}
+
+static char *read_all(const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char *buf = calloc(1, 65536);
+
+	if (f && buf)
+		buf[fread(buf, 1, 65535, f)] = 0;
+	if (f)
+		fclose(f);
+	return buf;
+}
+
+/* Sections are replaced in place, added in their order, others kept. */
+TEST(doc_sections)
+{
+	char dir[] = "/tmp/softee-perf-doc-XXXXXX", path[64];
+	char *text = NULL;
+	const char *a, *b, *c;
+
+	CHECK(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/performance.md", dir);
+	EXPECT(!perf_doc_update(path, "soak", "## soak\nfirst soak\n"));
+	EXPECT(!perf_doc_update(path, "null", "## null\nnull body\n"));
+	EXPECT(!perf_doc_update(path, "zzz", "## zzz\nan unknown one\n"));
+	EXPECT(!perf_doc_update(path, "soak", "## soak\nsecond soak"));
+	text = read_all(path);
+	CHECK(text);
+	a = strstr(text, "null body");
+	b = strstr(text, "second soak");
+	c = strstr(text, "an unknown one");
+	EXPECT(strstr(text, "# softee performance"));
+	EXPECT(a && b && c && a < b && b < c);
+	EXPECT(!strstr(text, "first soak"));
+	free(text);
+	/* A damaged section (no end marker) and what follows it are dropped. */
+	{
+		FILE *f = fopen(path, "a");
+
+		CHECK(f);
+		fputs("<!-- softee-perf section shm -->\n## shm\nbroken\n", f);
+		fclose(f);
+	}
+	EXPECT(!perf_doc_update(path, "scale", "## scale\nscale body\n"));
+	text = read_all(path);
+	CHECK(text);
+	EXPECT(strstr(text, "scale body") && strstr(text, "null body"));
+	EXPECT(!strstr(text, "broken"));
+	free(text);
+	unlink(path);
+	rmdir(dir);
+}
+
+TEST(durations_and_tables)
+{
+	struct perf_table t;
+	static const char *const heads[] = { "a", "bb", NULL };
+	char cell[PERF_CELL], *text = NULL;
+	size_t len = 0;
+	double d;
+	FILE *f;
+
+	EXPECT(!perf_parse_duration("30m", &d) && d == 1800);
+	EXPECT(!perf_parse_duration("20s", &d) && d == 20);
+	EXPECT(!perf_parse_duration("2h", &d) && d == 7200);
+	EXPECT(!perf_parse_duration("90", &d) && d == 90);
+	EXPECT(perf_parse_duration("0", &d));
+	EXPECT(perf_parse_duration("-5m", &d));
+	EXPECT(perf_parse_duration("5x", &d));
+	EXPECT(perf_parse_duration("9999h", &d));
+	perf_fmt_ratio(cell, 3, 2);
+	EXPECT(!strcmp(cell, "1.50x"));
+	perf_fmt_ratio(cell, 1, 0);
+	EXPECT(!strcmp(cell, "n/a"));
+	CHECK(!perf_table_init(&t, "title", heads));
+	for (int i = 0; i < 40; i++) {
+		char (*row)[PERF_CELL] = perf_table_row(&t);
+
+		CHECK(row);
+		snprintf(row[0], PERF_CELL, "r%d", i);
+		snprintf(row[1], PERF_CELL, "%d", i * i);
+	}
+	f = open_memstream(&text, &len);
+	CHECK(f);
+	perf_table_print(f, true, &t);
+	fclose(f);
+	EXPECT(strstr(text, "| a | bb |"));
+	EXPECT(strstr(text, "| r39 | 1521 |"));
+	free(text);
+	perf_table_free(&t);
+}
+
+/* The soak verdict: flat, growing, and too short to judge. */
+TEST(soak_verdict)
+{
+	double t[100], flat[100], grow[100];
+	struct perf_soak_verdict v;
+
+	for (int i = 0; i < 100; i++) {
+		t[i] = i * 10;
+		/* Warm-up growth, then flat with noise. */
+		flat[i] = i < 5 ? 1000 + i * 500 : 20000 + (i % 3) * 100;
+		grow[i] = 20000 + i * 100;	/* +10 MiB over the run */
+	}
+	CHECK(!perf_soak_verdict(t, flat, 100, &v));
+	EXPECT(v.judged && v.flat);
+	EXPECT(fabs(v.slope_kb_min) < 50);
+	CHECK(!perf_soak_verdict(t, grow, 100, &v));
+	EXPECT(v.judged && !v.flat);
+	EXPECT(v.last_kb > v.first_kb + 5000);
+	EXPECT(fabs(v.slope_kb_min - 600) < 1);
+	EXPECT(perf_soak_verdict(t, flat, 6, &v));
+}
+
 int main(void)
 {
 	RUN(sizes);
@@ -156,5 +314,9 @@ int main(void)
 	RUN(csv_round_trip);
 	RUN(pass_unaligned);
 	RUN(verdicts);
+	RUN(rec_csv_round_trip);
+	RUN(doc_sections);
+	RUN(durations_and_tables);
+	RUN(soak_verdict);
 	return testlib_summary();
 }
