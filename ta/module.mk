@@ -6,10 +6,34 @@ TA_INC_FLAGS := -Ita/devkit/include -Ita/libutee -Ita/host
 UTEE_SRCS := ta/libutee/utee_runtime.c ta/libutee/tee_api_mem.c \
 	ta/libutee/tee_api_cancel.c ta/libutee/tee_api_time.c \
 	ta/libutee/tee_api_random.c ta/libutee/utee_trace.c \
-	ta/libutee/utee_props.c ta/libutee/tee_api_property.c
+	ta/libutee/utee_props.c ta/libutee/tee_api_property.c \
+	ta/libutee/tee_api_gp11_base.c
 TA_HOST_SRCS := ta/host/ta_main.c ta/host/ta_msg.c ta/host/ta_mem.c \
 	ta/host/ta_loader.c ta/host/ta_call.c
 TA_SIGN_SRCS := ta/sign/softee_sign.c
+# TA-to-TA sessions; the host's sandbox and memory access rights.
+UTEE_SRCS += ta/libutee/tee_api_session.c ta/libutee/utee_mem.c
+TA_HOST_SRCS += ta/host/ta_sandbox.c ta/host/ta_access.c
+# Big integers, asymmetric crypto and key derivation on OpenSSL.
+UTEE_SRCS += ta/libutee/tee_api_arith.c ta/libutee/tee_api_arith_mod.c \
+	ta/libutee/tee_api_asym_alg.c ta/libutee/tee_api_asym_key.c \
+	ta/libutee/tee_api_asym_gen.c ta/libutee/tee_api_asym_op.c \
+	ta/libutee/tee_api_asym_cipher.c ta/libutee/tee_api_asym_sign.c \
+	ta/libutee/tee_api_derive.c ta/libutee/tee_api_gp11_asym.c
+# Key derivation functions (HKDF, PBKDF2, Concat KDF) on OpenSSL's EVP_KDF.
+UTEE_SRCS += ta/libutee/tee_api_kdf.c
+# Objects, operations and symmetric crypto on OpenSSL.
+UTEE_SRCS += ta/libutee/tee_api_object.c ta/libutee/tee_api_object_attr.c \
+	ta/libutee/tee_api_object_gen.c ta/libutee/tee_api_object_handle.c \
+	ta/libutee/tee_api_object_type.c ta/libutee/tee_api_operation.c \
+	ta/libutee/tee_api_operation_alg.c ta/libutee/tee_api_crypto_init.c \
+	ta/libutee/tee_api_crypto_digest.c ta/libutee/tee_api_crypto_cipher.c \
+	ta/libutee/tee_api_crypto_cipher_modes.c ta/libutee/tee_api_crypto_mac.c \
+	ta/libutee/tee_api_crypto_ae.c ta/libutee/tee_api_crypto_ccm.c \
+	ta/libutee/tee_api_gp11_crypto.c
+# Persistent objects, enumerators and data streams (secure storage).
+UTEE_SRCS += ta/libutee/tee_api_storage.c ta/libutee/tee_api_storage_data.c \
+	ta/libutee/tee_api_storage_enum.c
 
 $(foreach f,$(UTEE_SRCS) $(TA_HOST_SRCS),$(eval CFLAGS_$(f) := $(TA_INC_FLAGS)))
 
@@ -18,7 +42,7 @@ $(BUILD)/bin/softee-ta: $(call objs,$(TA_HOST_SRCS) $(UTEE_SRCS)) $(COMMON_LIB) 
 		ta/host/softee-ta.dynlist
 	$(link_prog)
 LDLIBS_softee-ta := -Wl,--dynamic-list=ta/host/softee-ta.dynlist \
-	$(COMMON_LDLIBS) -ldl
+	$(COMMON_LDLIBS) -ldl -lseccomp
 
 $(BUILD)/bin/softee-sign: $(call objs,$(TA_SIGN_SRCS)) $(COMMON_LIB)
 	$(link_prog)
@@ -75,6 +99,9 @@ build_ta = $(eval $(call build_ta_rule,$(1),$(2)))
 
 # A TA of our own that the unit tests drive (panic, wait, memrefs, props).
 $(call build_ta,softee_selftest,ta/selftest)
+# A TA written for GP 1.1 (CFG_TA_OPTEE_CORE_API_COMPAT_1_1=y); its client
+# is built from the export by tests/integration/devkit_example.sh.
+$(call build_ta,softee_gp11,tests/ta/softee_gp11)
 
 # --- unit tests -----------------------------------------------------------
 TA_TEST_FLAGS := $(TA_INC_FLAGS) -Itests/lib
@@ -91,6 +118,7 @@ $(BUILD)/tests/unit/ta_mem: $(call objs,tests/unit/ta_mem.c ta/host/ta_msg.c \
 $(BUILD)/tests/unit/ta_props: $(call objs,tests/unit/ta_props.c $(UTEE_SRCS)) \
 		$(COMMON_LIB)
 	$(link_prog)
+LDLIBS_ta_props := $(COMMON_LDLIBS)
 # Plays the secure world against the real softee-ta and test TAs.
 $(BUILD)/tests/unit/ta_host: $(call objs,tests/unit/ta_host.c) $(COMMON_LIB) \
 		| $(BUILD)/bin/softee-ta $(TA_FILE_softee_selftest)
