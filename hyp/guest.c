@@ -423,15 +423,7 @@ static int gchan_handle(struct gchan *ch, const uint8_t *buf, ssize_t n,
 	const uint8_t *p = buf + sizeof(hdr);
 	bool dying;
 
-	if (n < (ssize_t)sizeof(hdr))
-		return -EPROTO;
-	memcpy(&hdr, buf, sizeof(hdr));
-	if (hdr.magic != SOFTEE_CHAN_MAGIC || hdr.flags ||
-	    (size_t)n != sizeof(hdr) + hdr.len)
-		return -EPROTO;
-	if (!ch->vm && hdr.op != SOFTEE_CHAN_HELLO)
-		return -EPROTO;
-	if (nfds && hdr.op != SOFTEE_CHAN_REGION_ADD)
+	if (softee_chan_msg_check(buf, n, nfds, ch->vm != NULL, &hdr))
 		return -EPROTO;
 	if (ch->vm) {
 		pthread_mutex_lock(&ch->vm->lock);

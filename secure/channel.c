@@ -295,15 +295,7 @@ static int chan_handle(struct chan *c, uint8_t *buf, ssize_t n, int *fds,
 	struct softee_chan_hdr hdr;
 	const uint8_t *p = buf + sizeof(hdr);
 
-	if (n < (ssize_t)sizeof(hdr))
-		return -EPROTO;
-	memcpy(&hdr, buf, sizeof(hdr));
-	if (hdr.magic != SOFTEE_CHAN_MAGIC || hdr.flags ||
-	    (size_t)n != sizeof(hdr) + hdr.len)
-		return -EPROTO;
-	if (!c->hello && hdr.op != SOFTEE_CHAN_HELLO)
-		return -EPROTO;
-	if (nfds && hdr.op != SOFTEE_CHAN_REGION_ADD)
+	if (softee_chan_msg_check(buf, n, nfds, c->hello, &hdr))
 		return -EPROTO;
 	switch (hdr.op) {
 	case SOFTEE_CHAN_HELLO:

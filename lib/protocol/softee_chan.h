@@ -21,7 +21,11 @@
 #define SOFTEE_CHAN_H
 
 #include <assert.h>
+#include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
+#include <sys/types.h>
 
 #define SOFTEE_CHAN_MAGIC	0x63534d53U /* "SMSc" */
 #define SOFTEE_CHAN_VERSION	1
@@ -123,5 +127,28 @@ struct softee_chan_status {
 
 /* Socket name of the secure world inside a run directory. */
 #define SOFTEE_SECURE_SOCK	"secure.smc"
+
+/*
+ * Framing rules every receiver of a channel message applies (the sender
+ * is hostile): a whole header with our magic and no flags, exactly len
+ * payload bytes, HELLO before anything else, fds only with REGION_ADD.
+ * Fills *hdr; 0 or -EPROTO.
+ */
+static inline int softee_chan_msg_check(const void *buf, ssize_t n, int nfds,
+					bool hello_done,
+					struct softee_chan_hdr *hdr)
+{
+	if (n < (ssize_t)sizeof(*hdr))
+		return -EPROTO;
+	memcpy(hdr, buf, sizeof(*hdr));
+	if (hdr->magic != SOFTEE_CHAN_MAGIC || hdr->flags ||
+	    (size_t)n != sizeof(*hdr) + hdr->len)
+		return -EPROTO;
+	if (!hello_done && hdr->op != SOFTEE_CHAN_HELLO)
+		return -EPROTO;
+	if (nfds && hdr->op != SOFTEE_CHAN_REGION_ADD)
+		return -EPROTO;
+	return 0;
+}
 
 #endif /* SOFTEE_CHAN_H */

@@ -191,17 +191,25 @@ static int ta_host_loop(struct ta_host *h, struct ta_rx *rx)
  */
 static struct ta_entry ta_real;
 
-static TEE_Result ta_wrap_open(uint32_t types, TEE_Param params[4], void **ctx)
+/* Announce the call's memrefs (either parameter layout) to the checker. */
+static void ta_access_enter_params(uint32_t types, const TEE_Param *p,
+				   const __GP11_TEE_Param *p11)
 {
 	void *bufs[4];
 	uint64_t sizes[4];
-	TEE_Result res;
 
 	for (unsigned int i = 0; i < 4; i++) {
-		bufs[i] = params[i].memref.buffer;
-		sizes[i] = params[i].memref.size;
+		bufs[i] = p ? p[i].memref.buffer : p11[i].memref.buffer;
+		sizes[i] = p ? p[i].memref.size : p11[i].memref.size;
 	}
 	ta_access_enter(types, bufs, sizes);
+}
+
+static TEE_Result ta_wrap_open(uint32_t types, TEE_Param params[4], void **ctx)
+{
+	TEE_Result res;
+
+	ta_access_enter_params(types, params, NULL);
 	res = ta_real.open(types, params, ctx);
 	ta_access_leave();
 	return res;
@@ -210,15 +218,9 @@ static TEE_Result ta_wrap_open(uint32_t types, TEE_Param params[4], void **ctx)
 static TEE_Result ta_wrap_invoke(void *ctx, uint32_t cmd, uint32_t types,
 				 TEE_Param params[4])
 {
-	void *bufs[4];
-	uint64_t sizes[4];
 	TEE_Result res;
 
-	for (unsigned int i = 0; i < 4; i++) {
-		bufs[i] = params[i].memref.buffer;
-		sizes[i] = params[i].memref.size;
-	}
-	ta_access_enter(types, bufs, sizes);
+	ta_access_enter_params(types, params, NULL);
 	res = ta_real.invoke(ctx, cmd, types, params);
 	ta_access_leave();
 	return res;
@@ -227,15 +229,9 @@ static TEE_Result ta_wrap_invoke(void *ctx, uint32_t cmd, uint32_t types,
 static TEE_Result ta_wrap_gp11_open(uint32_t types, __GP11_TEE_Param params[4],
 				    void **ctx)
 {
-	void *bufs[4];
-	uint64_t sizes[4];
 	TEE_Result res;
 
-	for (unsigned int i = 0; i < 4; i++) {
-		bufs[i] = params[i].memref.buffer;
-		sizes[i] = params[i].memref.size;
-	}
-	ta_access_enter(types, bufs, sizes);
+	ta_access_enter_params(types, NULL, params);
 	res = ta_real.gp11_open(types, params, ctx);
 	ta_access_leave();
 	return res;
@@ -244,15 +240,9 @@ static TEE_Result ta_wrap_gp11_open(uint32_t types, __GP11_TEE_Param params[4],
 static TEE_Result ta_wrap_gp11_invoke(void *ctx, uint32_t cmd, uint32_t types,
 				      __GP11_TEE_Param params[4])
 {
-	void *bufs[4];
-	uint64_t sizes[4];
 	TEE_Result res;
 
-	for (unsigned int i = 0; i < 4; i++) {
-		bufs[i] = params[i].memref.buffer;
-		sizes[i] = params[i].memref.size;
-	}
-	ta_access_enter(types, bufs, sizes);
+	ta_access_enter_params(types, NULL, params);
 	res = ta_real.gp11_invoke(ctx, cmd, types, params);
 	ta_access_leave();
 	return res;
