@@ -127,7 +127,11 @@ int tee_frames_alloc(struct tee_frames *fa, uint64_t nframes, paddr_t *frames)
 		/* Enough pages are free, so the walk ends within npages. */
 		while (got < npg) {
 			uint64_t pg = frames_perm(fa, fa->cursor);
+			uint64_t ahead = frames_perm(fa, (fa->cursor + 8) &
+							 (fa->npages - 1));
 
+			/* Scattered: each bitmap word is a cache miss. */
+			__builtin_prefetch(&fa->bitmap[ahead / 64], 1);
 			fa->cursor = (fa->cursor + 1) & (fa->npages - 1);
 			if (fa->bitmap[pg / 64] & (1ULL << (pg % 64)))
 				continue;
@@ -161,6 +165,13 @@ void tee_frames_free(struct tee_frames *fa, const paddr_t *frames,
 			paddr_t pa = frames[i * fa->fpp];
 			uint64_t pg;
 
+			if (i + 8 < npg) {
+				paddr_t n = frames[(i + 8) * fa->fpp];
+				uint64_t npg8 = (n - fa->base) / fa->granule;
+
+				if (n >= fa->base && npg8 < fa->npages)
+					__builtin_prefetch(&fa->bitmap[npg8 / 64], 1);
+			}
 			if (pa < fa->base || (pa - fa->base) % fa->granule)
 				continue;
 			pg = (pa - fa->base) / fa->granule;

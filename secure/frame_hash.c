@@ -5,12 +5,6 @@
 #include <errno.h>
 #include <stdlib.h>
 
-static size_t frame_hash_home(uint64_t pfn, size_t cap)
-{
-	/* Fibonacci hashing: neighbouring PFNs land far apart. */
-	return (size_t)((pfn * 0x9e3779b97f4a7c15ULL) >> 20) & (cap - 1);
-}
-
 static void frame_hash_place(struct frame_hash_slot *tab, size_t cap,
 			     const struct frame_hash_slot *v)
 {
@@ -45,13 +39,18 @@ int frame_hash_reserve(struct frame_hash *h, uint64_t n)
 	return 0;
 }
 
-void frame_hash_put(struct frame_hash *h, uint64_t pfn, struct ft_region *r,
-		    uint64_t frame)
+int frame_hash_add(struct frame_hash *h, uint64_t pfn, struct ft_region *r,
+		   uint64_t frame)
 {
-	struct frame_hash_slot v = { pfn, r, frame };
+	size_t i = frame_hash_home(pfn, h->cap);
 
-	frame_hash_place(h->tab, h->cap, &v);
+	/* One probe run both checks for pfn and finds the free slot. */
+	for (; h->tab[i].pfn; i = (i + 1) & (h->cap - 1))
+		if (h->tab[i].pfn == pfn)
+			return -EEXIST;
+	h->tab[i] = (struct frame_hash_slot){ pfn, r, frame };
 	h->n++;
+	return 0;
 }
 
 const struct frame_hash_slot *frame_hash_get(const struct frame_hash *h,

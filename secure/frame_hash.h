@@ -21,11 +21,28 @@ struct frame_hash {
 	size_t n;
 };
 
+static inline size_t frame_hash_home(uint64_t pfn, size_t cap)
+{
+	/* Fibonacci hashing: neighbouring PFNs land far apart. */
+	return (size_t)((pfn * 0x9e3779b97f4a7c15ULL) >> 20) & (cap - 1);
+}
+
+/*
+ * Start loading pfn's home slot: with scattered frames every slot is a
+ * cache miss, so loops touch the slot of a frame some steps ahead.
+ */
+static inline void frame_hash_prefetch(const struct frame_hash *h,
+				       uint64_t pfn)
+{
+	if (h->cap)
+		__builtin_prefetch(&h->tab[frame_hash_home(pfn, h->cap)], 1);
+}
+
 /* Make room for n more entries (load kept at most 1/2). 0 or -ENOMEM. */
 int frame_hash_reserve(struct frame_hash *h, uint64_t n);
-/* Insert (room reserved beforehand; pfn not present, non-zero). */
-void frame_hash_put(struct frame_hash *h, uint64_t pfn, struct ft_region *r,
-		    uint64_t frame);
+/* Insert unless pfn is there already (room reserved): 0 or -EEXIST. */
+int frame_hash_add(struct frame_hash *h, uint64_t pfn, struct ft_region *r,
+		   uint64_t frame);
 const struct frame_hash_slot *frame_hash_get(const struct frame_hash *h,
 					     uint64_t pfn);
 void frame_hash_del(struct frame_hash *h, uint64_t pfn);

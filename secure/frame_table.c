@@ -16,22 +16,12 @@
 #include "sw_config.h"
 #include "util.h"
 
-/* One PA extent in the index, sorted by pa. */
-struct ft_ext {
-	paddr_t pa;
-	uint64_t nframes;
-	struct ft_region *r;
-	uint64_t first_frame;
-};
-
 static struct {
 	pthread_mutex_t lock;
-	struct ft_ext *idx;
-	size_t n_idx, cap_idx;
 	/*
-	 * Per-frame index for the page-list reader, which resolves one
-	 * frame at a time: with scattered PAs the extent index has as many
-	 * entries as frames, so a hash beats the binary search there.
+	 * Every announced frame by PFN. Normal worlds hand out scattered
+	 * pages, so regions have about as many extents as frames: a hash
+	 * of frames is the index, with no sorting on announcement.
 	 */
 	struct frame_hash hash;
 	struct ft_region *regions;
@@ -44,58 +34,95 @@ void ft_init(void)
 	ft.next_handle = 1;
 }
 
-/* First index entry whose end is above pa (binary search). */
-static size_t ft_lower(paddr_t pa)
+/* The frame at pa (frame aligned or not), or NULL. Table locked. */
+static const struct frame_hash_slot *ft_frame(paddr_t pa)
 {
-	size_t lo = 0, hi = ft.n_idx;
+	return frame_hash_get(&ft.hash, pa >> SOFTEE_FRAME_SHIFT);
+}
 
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		const struct ft_ext *e = &ft.idx[mid];
+/* The frames of a region in extent order, with a look-ahead for prefetch. */
+struct ft_walk {
+	const struct ft_region *r;
+	uint32_t e;
+	uint64_t k;
+};
 
-		if (e->pa + e->nframes * SOFTEE_FRAME_SIZE <= pa)
-			lo = mid + 1;
-		else
-			hi = mid;
+static bool ft_walk_next(struct ft_walk *w, uint64_t *pfn)
+{
+	while (w->e < w->r->n_ext) {
+		const struct softee_pa_extent *x = &w->r->ext[w->e];
+
+		if (w->k < x->nframes) {
+			*pfn = (x->pa >> SOFTEE_FRAME_SHIFT) + w->k++;
+			return true;
+		}
+		w->e++;
+		w->k = 0;
 	}
-	return lo;
+	return false;
 }
 
-/* The extent holding pa, or NULL. Table locked. */
-static const struct ft_ext *ft_find(paddr_t pa)
+#define FT_PREFETCH_AHEAD 8
+
+/* Start a walk, with its look-ahead that many frames further on. */
+static void ft_walk_start(const struct ft_region *r, struct ft_walk *w,
+			  struct ft_walk *ahead)
 {
-	size_t i = ft_lower(pa);
+	uint64_t pfn;
 
-	if (i < ft.n_idx && ft.idx[i].pa <= pa)
-		return &ft.idx[i];
-	return NULL;
+	*w = (struct ft_walk){ .r = r };
+	*ahead = *w;
+	for (int i = 0; i < FT_PREFETCH_AHEAD && ft_walk_next(ahead, &pfn); i++)
+		frame_hash_prefetch(&ft.hash, pfn);
 }
 
-/* Add every frame of r (its extents already validated). Table locked. */
+/* Remove the first n frames of r (in extent order). Table locked. */
+static void ft_hash_remove_frames(struct ft_region *r, uint64_t n)
+{
+	struct ft_walk w, ahead;
+	uint64_t pfn;
+
+	ft_walk_start(r, &w, &ahead);
+	for (; n && ft_walk_next(&w, &pfn); n--) {
+		uint64_t next;
+
+		if (ft_walk_next(&ahead, &next))
+			frame_hash_prefetch(&ft.hash, next);
+		frame_hash_del(&ft.hash, pfn);
+	}
+}
+
+/*
+ * Add every frame of r (extents already validated); a frame that is
+ * already there (in another region, or twice in r) undoes the lot with
+ * -EBUSY. Table locked.
+ */
 static int ft_hash_add_region(struct ft_region *r)
 {
-	uint64_t frame = 0;
+	struct ft_walk w, ahead;
+	uint64_t frame = 0, pfn;
 	int rc = frame_hash_reserve(&ft.hash, r->nframes);
 
 	if (rc)
 		return rc;
-	for (uint32_t e = 0; e < r->n_ext; e++) {
-		uint64_t pfn = r->ext[e].pa >> SOFTEE_FRAME_SHIFT;
+	ft_walk_start(r, &w, &ahead);
+	while (ft_walk_next(&w, &pfn)) {
+		uint64_t next;
 
-		for (uint64_t k = 0; k < r->ext[e].nframes; k++)
-			frame_hash_put(&ft.hash, pfn + k, r, frame++);
+		if (ft_walk_next(&ahead, &next))
+			frame_hash_prefetch(&ft.hash, next);
+		if (frame_hash_add(&ft.hash, pfn, r, frame)) {
+			ft_hash_remove_frames(r, frame);
+			return -EBUSY;
+		}
+		frame++;
 	}
 	return 0;
 }
 
 static void ft_hash_remove_region(struct ft_region *r)
 {
-	for (uint32_t e = 0; e < r->n_ext; e++) {
-		uint64_t pfn = r->ext[e].pa >> SOFTEE_FRAME_SHIFT;
-
-		for (uint64_t k = 0; k < r->ext[e].nframes; k++)
-			frame_hash_del(&ft.hash, pfn + k);
-	}
+	ft_hash_remove_frames(r, r->nframes);
 }
 
 /* The sender's PA space: the carve-out window or normal-world DDR. */
@@ -129,114 +156,24 @@ static int ft_check_fd(int fd, uint64_t file_offset, uint64_t nframes)
 	return 0;
 }
 
-static int ft_cmp_idx(const void *a, const void *b)
+/* Check the extents: alignment, the sender's window, the frame sum. */
+static int ft_check_extents(const struct ft_region *r, uint64_t nframes)
 {
-	const struct ft_ext *x = a, *y = b;
-
-	return x->pa < y->pa ? -1 : x->pa > y->pa;
-}
-
-/*
- * Check the extents (alignment, window, sum) and build r's index entries
- * sorted by PA, refusing extents that overlap each other. *out is
- * malloc'd. The sort is skipped when the sender already sorted them.
- */
-static int ft_build_extents(struct ft_region *r, uint64_t nframes,
-			    struct ft_ext **out)
-{
-	struct ft_ext *add;
 	uint64_t sum = 0;
-	bool sorted = true;
 
 	if (!r->n_ext)
 		return -EINVAL;
-	add = malloc(r->n_ext * sizeof(*add));
-	if (!add)
-		return -ENOMEM;
 	for (uint32_t i = 0; i < r->n_ext; i++) {
 		const struct softee_pa_extent *e = &r->ext[i];
 
 		if (!e->nframes || e->nframes > FT_MAX_REGION_FRAMES ||
-		    !softee_pa_is_frame_aligned(e->pa) || !e->pa) {
-			free(add);
+		    !softee_pa_is_frame_aligned(e->pa) || !e->pa)
 			return -EINVAL;
-		}
-		if (!ft_pa_allowed(e->pa, e->nframes * SOFTEE_FRAME_SIZE)) {
-			free(add);
+		if (!ft_pa_allowed(e->pa, e->nframes * SOFTEE_FRAME_SIZE))
 			return -EFAULT;
-		}
-		add[i] = (struct ft_ext){ .pa = e->pa, .nframes = e->nframes,
-					  .r = r, .first_frame = sum };
 		sum += e->nframes;	/* each <= 2^22: cannot overflow */
-		if (i && add[i - 1].pa > add[i].pa)
-			sorted = false;
 	}
-	if (sum != nframes) {
-		free(add);
-		return -EINVAL;
-	}
-	if (!sorted)
-		qsort(add, r->n_ext, sizeof(*add), ft_cmp_idx);
-	for (uint32_t i = 1; i < r->n_ext; i++) {
-		if (add[i - 1].pa + add[i - 1].nframes * SOFTEE_FRAME_SIZE >
-		    add[i].pa) {
-			free(add);
-			return -EBUSY;
-		}
-	}
-	*out = add;
-	return 0;
-}
-
-/* Does any frame of r already belong to a region? Table locked. */
-static bool ft_region_overlaps(const struct ft_region *r)
-{
-	for (uint32_t e = 0; e < r->n_ext; e++) {
-		uint64_t pfn = r->ext[e].pa >> SOFTEE_FRAME_SHIFT;
-
-		for (uint64_t k = 0; k < r->ext[e].nframes; k++)
-			if (frame_hash_get(&ft.hash, pfn + k))
-				return true;
-	}
-	return false;
-}
-
-/* Merge r's sorted entries into the index in one pass. Table locked. */
-static int ft_index_insert(const struct ft_ext *add, size_t n_add)
-{
-	size_t need = ft.n_idx + n_add, i, j, k;
-
-	if (need > ft.cap_idx) {
-		size_t cap = MAX(need, ft.cap_idx * 2 + 64);
-		struct ft_ext *n = realloc(ft.idx, cap * sizeof(*n));
-
-		if (!n)
-			return -ENOMEM;
-		ft.idx = n;
-		ft.cap_idx = cap;
-	}
-	/* Merge from the back so nothing is overwritten before it moves. */
-	i = ft.n_idx;
-	j = n_add;
-	k = need;
-	while (j > 0) {
-		if (i > 0 && ft.idx[i - 1].pa > add[j - 1].pa)
-			ft.idx[--k] = ft.idx[--i];
-		else
-			ft.idx[--k] = add[--j];
-	}
-	ft.n_idx = need;
-	return 0;
-}
-
-static void ft_index_remove(struct ft_region *r)
-{
-	size_t o = 0;
-
-	for (size_t i = 0; i < ft.n_idx; i++)
-		if (ft.idx[i].r != r)
-			ft.idx[o++] = ft.idx[i];
-	ft.n_idx = o;
+	return sum == nframes ? 0 : -EINVAL;
 }
 
 static struct ft_region *ft_lookup_id(uint32_t vm_id, uint64_t region_id)
@@ -251,7 +188,6 @@ int ft_region_add(uint32_t vm_id, uint64_t region_id, int fd,
 		  uint64_t file_offset, uint64_t nframes,
 		  const struct softee_pa_extent *ext, uint32_t n_ext)
 {
-	struct ft_ext *add = NULL;
 	struct ft_region *r;
 	int ret;
 
@@ -271,7 +207,7 @@ int ft_region_add(uint32_t vm_id, uint64_t region_id, int fd,
 	}
 	memcpy(r->ext, ext, n_ext * sizeof(*ext));
 	r->n_ext = n_ext;
-	ret = ft_build_extents(r, nframes, &add);
+	ret = ft_check_extents(r, nframes);
 	if (ret)
 		goto err_free;
 	r->map = mmap(NULL, nframes * SOFTEE_FRAME_SIZE, PROT_READ | PROT_WRITE,
@@ -292,32 +228,21 @@ int ft_region_add(uint32_t vm_id, uint64_t region_id, int fd,
 		ret = -EEXIST;
 		goto err_unlock;
 	}
-	if (ft_region_overlaps(r)) {
-		ret = -EBUSY;
-		goto err_unlock;
-	}
 	ret = ft_hash_add_region(r);
 	if (ret)
 		goto err_unlock;
-	ret = ft_index_insert(add, n_ext);
-	if (ret) {
-		ft_hash_remove_region(r);
-		goto err_unlock;
-	}
 	r->handle = ft.next_handle++;
 	r->next = ft.regions;
 	ft.regions = r;
 	ft.n_regions++;
 	ft.n_frames += nframes;
 	pthread_mutex_unlock(&ft.lock);
-	free(add);
 	return 0;
 
 err_unlock:
 	pthread_mutex_unlock(&ft.lock);
 	munmap(r->map, nframes * SOFTEE_FRAME_SIZE);
 err_free:
-	free(add);
 	free(r->ext);
 	free(r);
 	return ret;
@@ -339,7 +264,6 @@ static bool ft_unlink(struct ft_region *r)
 	for (pp = &ft.regions; *pp; pp = &(*pp)->next) {
 		if (*pp == r) {
 			*pp = r->next;
-			ft_index_remove(r);
 			ft_hash_remove_region(r);
 			r->gone = true;
 			ft.n_regions--;
@@ -400,9 +324,6 @@ void ft_fini(void)
 		if (last)
 			ft_destroy(r);
 	}
-	free(ft.idx);
-	ft.idx = NULL;
-	ft.n_idx = ft.cap_idx = 0;
 	frame_hash_free(&ft.hash);
 	pthread_mutex_unlock(&ft.lock);
 }
@@ -474,38 +395,32 @@ static int ft_resolve_in(uint64_t vm_id, paddr_t pa, uint64_t len,
 	if (!ft_span(pa, len, &cur, &left))
 		return -EFAULT;
 	pthread_mutex_lock(&ft.lock);
-	while (left) {
-		const struct ft_ext *e = ft_find(cur);
-		uint64_t in_ext, frame, take;
+	for (; left; left--, cur += SOFTEE_FRAME_SIZE) {
+		const struct frame_hash_slot *f = ft_frame(cur);
 
-		if (!e || (vm_id != FT_ANY_VM && e->r->vm_id != vm_id)) {
+		if (!f || (vm_id != FT_ANY_VM && f->r->vm_id != vm_id)) {
 			ret = -EFAULT;
 			break;
 		}
-		in_ext = (cur - e->pa) / SOFTEE_FRAME_SIZE;
-		frame = e->first_frame + in_ext;
-		take = MIN(left, e->nframes - in_ext);
-		if (n && runs[n - 1].r == e->r &&
-		    runs[n - 1].first_frame + runs[n - 1].nframes == frame) {
-			runs[n - 1].nframes += take;
-		} else {
-			if (n == cap) {
-				size_t nc = cap ? cap * 2 : 4;
-				struct ft_run *t = realloc(runs, nc * sizeof(*t));
-
-				if (!t) {
-					ret = -ENOMEM;
-					break;
-				}
-				runs = t;
-				cap = nc;
-			}
-			runs[n++] = (struct ft_run){ .r = e->r,
-				.first_frame = frame, .nframes = take };
-			e->r->refs++;
+		if (n && runs[n - 1].r == f->r &&
+		    runs[n - 1].first_frame + runs[n - 1].nframes == f->frame) {
+			runs[n - 1].nframes++;
+			continue;
 		}
-		cur += take * SOFTEE_FRAME_SIZE;
-		left -= take;
+		if (n == cap) {
+			size_t nc = cap ? cap * 2 : 4;
+			struct ft_run *t = realloc(runs, nc * sizeof(*t));
+
+			if (!t) {
+				ret = -ENOMEM;
+				break;
+			}
+			runs = t;
+			cap = nc;
+		}
+		runs[n++] = (struct ft_run){ .r = f->r, .first_frame = f->frame,
+					     .nframes = 1 };
+		f->r->refs++;
 	}
 	pthread_mutex_unlock(&ft.lock);
 	if (ret) {
@@ -537,18 +452,8 @@ bool ft_range_ok(paddr_t pa, uint64_t len)
 	if (!ft_span(pa, len, &cur, &left))
 		return false;
 	pthread_mutex_lock(&ft.lock);
-	while (left) {
-		const struct ft_ext *e = ft_find(cur);
-		uint64_t take;
-
-		if (!e) {
-			ok = false;
-			break;
-		}
-		take = MIN(left, e->nframes - (cur - e->pa) / SOFTEE_FRAME_SIZE);
-		cur += take * SOFTEE_FRAME_SIZE;
-		left -= take;
-	}
+	for (; left && ok; left--, cur += SOFTEE_FRAME_SIZE)
+		ok = ft_frame(cur) != NULL;
 	pthread_mutex_unlock(&ft.lock);
 	return ok;
 }
@@ -565,18 +470,16 @@ static int ft_copy(uint64_t vm_id, paddr_t pa, void *buf, size_t len,
 		return -EFAULT;
 	pthread_mutex_lock(&ft.lock);
 	while (len) {
-		const struct ft_ext *e = ft_find(pa);
-		uint64_t off, frame, chunk;
+		const struct frame_hash_slot *f = ft_frame(pa);
+		uint64_t chunk;
 		uint8_t *p;
 
-		if (!e || (vm_id != FT_ANY_VM && e->r->vm_id != vm_id)) {
+		if (!f || (vm_id != FT_ANY_VM && f->r->vm_id != vm_id)) {
 			ret = -EFAULT;
 			break;
 		}
-		off = pa - e->pa;
-		frame = e->first_frame + off / SOFTEE_FRAME_SIZE;
 		chunk = MIN((uint64_t)len, SOFTEE_FRAME_SIZE - (pa & SOFTEE_FRAME_MASK));
-		p = e->r->map + frame * SOFTEE_FRAME_SIZE + (pa & SOFTEE_FRAME_MASK);
+		p = f->r->map + f->frame * SOFTEE_FRAME_SIZE + (pa & SOFTEE_FRAME_MASK);
 		if (to_mem)
 			memcpy(p, b, chunk);
 		else
@@ -643,6 +546,11 @@ void ft_unlock(void)
 	pthread_mutex_unlock(&ft.lock);
 }
 
+void ft_prefetch_locked(paddr_t pa)
+{
+	frame_hash_prefetch(&ft.hash, pa >> SOFTEE_FRAME_SHIFT);
+}
+
 int ft_lookup_locked(uint32_t vm_id, paddr_t pa, struct ft_region **r,
 		     uint64_t *frame)
 {
@@ -670,17 +578,10 @@ bool ft_range_ok_vm(uint32_t vm_id, paddr_t pa, uint64_t len)
 	if (!ft_span(pa, len, &cur, &left))
 		return false;
 	pthread_mutex_lock(&ft.lock);
-	while (left) {
-		const struct ft_ext *e = ft_find(cur);
-		uint64_t take;
+	for (; left && ok; left--, cur += SOFTEE_FRAME_SIZE) {
+		const struct frame_hash_slot *f = ft_frame(cur);
 
-		if (!e || e->r->vm_id != vm_id) {
-			ok = false;
-			break;
-		}
-		take = MIN(left, e->nframes - (cur - e->pa) / SOFTEE_FRAME_SIZE);
-		cur += take * SOFTEE_FRAME_SIZE;
-		left -= take;
+		ok = f && f->r->vm_id == vm_id;
 	}
 	pthread_mutex_unlock(&ft.lock);
 	return ok;

@@ -91,6 +91,8 @@ void ft_vm_stats(uint32_t vm_id, uint64_t *regions, uint64_t *frames);
  */
 void ft_lock(void);
 void ft_unlock(void);
+/* Start loading what ft_lookup_locked(pa) will read (a hint). */
+void ft_prefetch_locked(paddr_t pa);
 /* The frame at pa (frame aligned) if announced by vm_id. 0 or -EFAULT. */
 int ft_lookup_locked(uint32_t vm_id, paddr_t pa, struct ft_region **r,
 		     uint64_t *frame);

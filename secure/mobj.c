@@ -92,9 +92,16 @@ static int mobj_pl_lookup(void *ctx, paddr_t pa, struct ft_region **r,
 	return ft_lookup_locked(c->vm_id, pa, r, frame);
 }
 
+static void mobj_pl_prefetch(void *ctx, paddr_t pa)
+{
+	(void)ctx;
+	ft_prefetch_locked(pa);
+}
+
 static const struct pl_ops mobj_pl_ops = {
 	.read_block = mobj_pl_read_block,
 	.lookup = mobj_pl_lookup,
+	.prefetch = mobj_pl_prefetch,
 };
 
 int mobj_pagelist_runs(uint32_t vm_id, uint64_t buf_ptr, uint64_t size,

@@ -51,6 +51,8 @@ static int pl_add_frame(struct pl_result *res, size_t *cap,
 	return 0;
 }
 
+#define PL_PREFETCH_AHEAD 8
+
 int pagelist_read(const struct pl_ops *ops, void *ctx, uint64_t buf_ptr,
 		  uint64_t size, uint64_t max_bytes, struct pl_result *res)
 {
@@ -101,6 +103,9 @@ int pagelist_read(const struct pl_ops *ops, void *ctx, uint64_t buf_ptr,
 				rc = -EINVAL;
 				goto err;
 			}
+			/* Scattered frames: each lookup misses the cache. */
+			if (ops->prefetch && i + PL_PREFETCH_AHEAD < take)
+				ops->prefetch(ctx, slots[i + PL_PREFETCH_AHEAD]);
 			rc = ops->lookup(ctx, slots[i], &r, &frame);
 			if (rc)
 				goto err;

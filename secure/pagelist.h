@@ -28,6 +28,8 @@ struct pl_ops {
 	 */
 	int (*lookup)(void *ctx, paddr_t pa, struct ft_region **r,
 		      uint64_t *frame);
+	/* Optional: a hint that lookup(pa) comes soon (pa unchecked). */
+	void (*prefetch)(void *ctx, paddr_t pa);
 };
 
 struct pl_result {

@@ -71,7 +71,8 @@ static int fz_lookup(void *ctx, paddr_t pa, struct ft_region **r,
 	return 0;
 }
 
-static const struct pl_ops fz_ops = { fz_read_block, fz_lookup };
+static const struct pl_ops fz_ops = { .read_block = fz_read_block,
+				      .lookup = fz_lookup };
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

@@ -71,6 +71,16 @@ TEST(overlapping_region_is_refused)
 	CHECK_EQ_U(add(1, 4, a, 1, NULL), 0);
 	CHECK_EQ_U(add(2, 2, b, 1, NULL), (uint64_t)-EBUSY);
 	CHECK_EQ_U(add(3, 3, self, 2, NULL), (uint64_t)-EBUSY);
+	/* A refused region leaves none of its frames behind. */
+	CHECK_EQ_U(add(4, 2, (struct softee_pa_extent[]){ { CB + 5 * FR, 1 },
+							  { CB + 2 * FR, 1 } },
+		       2, NULL), (uint64_t)-EBUSY);
+	CHECK(!ft_range_ok(CB + 5 * FR, 1));
+	CHECK(!ft_range_ok(CB + 8 * FR, 1));
+	CHECK(!ft_range_ok(CB + 9 * FR, 1));
+	CHECK(ft_range_ok(CB + 3 * FR, 1));
+	CHECK_EQ_U(add(3, 3, (struct softee_pa_extent[]){ { CB + 8 * FR, 3 } },
+		       1, NULL), 0);
 	CHECK_EQ_U(add(1, 2, (struct softee_pa_extent[]){ { CB + 20 * FR, 2 } },
 		       1, NULL), (uint64_t)-EEXIST);
 	ft_fini();

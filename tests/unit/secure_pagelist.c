@@ -58,7 +58,8 @@ static int t_lookup(void *ctx, paddr_t pa, struct ft_region **r, uint64_t *frame
 	return 0;
 }
 
-static const struct pl_ops ops = { t_read_block, t_lookup };
+static const struct pl_ops ops = { .read_block = t_read_block,
+				   .lookup = t_lookup };
 static struct tctx ctx0 = { 0 };
 
 static paddr_t pa_of(uint64_t frame)
