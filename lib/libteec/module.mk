@@ -4,7 +4,8 @@
 TEEDEV_SRCS := lib/libteec/teedev.c lib/libteec/teedev_linux.c \
 	lib/libteec/teedev_softee.c lib/libteec/teedev_conn.c \
 	lib/libteec/teedev_reply.c lib/libteec/teedev_maps.c \
-	lib/libteec/teedev_pin.c lib/libteec/teedev_pin_pool.c \
+	lib/libteec/teedev_pin.c lib/libteec/teedev_pin_move.c \
+	lib/libteec/teedev_pin_pool.c \
 	lib/libteec/teedev_pin_fork.c lib/libteec/teedev_reg.c
 TEEDEV_OBJS := $(call objs,$(TEEDEV_SRCS))
 TEEDEV_LIB := $(BUILD)/lib/libsofteedev.a

@@ -173,6 +173,16 @@ int teedev_conn_call(struct teedev_conn *c, uint32_t op,
 		     const int *fds, int nfds,
 		     void *out, size_t out_cap, int *out_fd)
 {
+	return teedev_conn_call_during(c, op, iov, iovcnt, fds, nfds, out,
+				       out_cap, out_fd, NULL, NULL);
+}
+
+int teedev_conn_call_during(struct teedev_conn *c, uint32_t op,
+			    const struct iovec *iov, int iovcnt,
+			    const int *fds, int nfds,
+			    void *out, size_t out_cap, int *out_fd,
+			    void (*during)(void *), void *arg)
+{
 	struct iovec v[TEEDEV_CONN_MAX_IOV + 1];
 	struct softee_dev_req req = { .magic = SOFTEE_DEV_MAGIC, .op = op };
 	struct teedev_waiter w = { .op = op, .out = out, .out_cap = out_cap,
@@ -209,6 +219,9 @@ int teedev_conn_call(struct teedev_conn *c, uint32_t op,
 	pthread_mutex_unlock(&c->lock);
 
 	r = wire_send(c->sock, v, iovcnt + 1, fds, nfds);
+	/* The driver is at work on the request: ours meanwhile. */
+	if (during)
+		during(arg);
 
 	pthread_mutex_lock(&c->lock);
 	if (r) {

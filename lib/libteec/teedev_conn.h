@@ -31,6 +31,16 @@ int teedev_conn_call(struct teedev_conn *c, uint32_t op,
 		     const struct iovec *iov, int iovcnt,
 		     const int *fds, int nfds,
 		     void *out, size_t out_cap, int *out_fd);
+/*
+ * The same, calling during(arg) right after sending (whether or not the
+ * send worked), before waiting: work that can overlap the driver's. It
+ * is not called when the call fails before sending.
+ */
+int teedev_conn_call_during(struct teedev_conn *c, uint32_t op,
+			    const struct iovec *iov, int iovcnt,
+			    const int *fds, int nfds,
+			    void *out, size_t out_cap, int *out_fd,
+			    void (*during)(void *), void *arg);
 
 /*
  * Send a request that wants no reply (tag 0, SOFTEE_DEV_OP_STATS).

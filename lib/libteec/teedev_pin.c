@@ -29,7 +29,7 @@ size_t teedev_pin_n;
 static size_t teedev_pin_cap;
 static size_t teedev_pin_prune_at = 64;
 /* Bytes moved since the last prune: big ones are worth pruning soon. */
-static uint64_t teedev_pin_moved_since;
+uint64_t teedev_pin_moved_since;
 #define TEEDEV_PIN_PRUNE_BYTES (1ULL << 20)
 
 static void teedev_pin_init(void)
@@ -44,7 +44,7 @@ static void teedev_pin_lock_table(void)
 	pthread_mutex_lock(&teedev_pin_lock);
 }
 
-static int teedev_pin_add(const struct teedev_pin_ent *e)
+int teedev_pin_add(const struct teedev_pin_ent *e)
 {
 	if (teedev_pin_n == teedev_pin_cap) {
 		size_t ncap = teedev_pin_cap ? teedev_pin_cap * 2 : 32;
@@ -59,7 +59,7 @@ static int teedev_pin_add(const struct teedev_pin_ent *e)
 	return 0;
 }
 
-static void teedev_pin_del(size_t i)
+void teedev_pin_del(size_t i)
 {
 	if (teedev_pin_ents[i].memfd >= 0)
 		teedev_sys_close(teedev_pin_ents[i].memfd);
@@ -67,7 +67,7 @@ static void teedev_pin_del(size_t i)
 }
 
 /* Drop what the table says about [s, e): those pages are something else. */
-static void teedev_pin_trim(uintptr_t s, uintptr_t e)
+void teedev_pin_trim(uintptr_t s, uintptr_t e)
 {
 	size_t i = 0;
 
@@ -214,123 +214,6 @@ static int teedev_pin_fd_index(int memfd, const int *src, int *fds,
 	return (int)(*nfds)++;
 }
 
-/* Write len bytes of user memory at src into memfd at offset 0. */
-static int teedev_pin_copy_in(int memfd, const void *src, size_t len)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		/* pwrite reads the pages in the kernel: no user page faults. */
-		ssize_t n = pwrite(memfd, (const char *)src + done,
-				   MIN(len - done, (size_t)1 << 30),
-				   (off_t)done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? -errno : -EIO;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
-/*
- * Move [s, e) into a pooled memfd: map it elsewhere, copy (its pages
- * exist, so at memory speed), then mremap it over the range, which
- * replaces the old pages atomically. The memfd or -errno.
- */
-static int teedev_pin_move_pooled(uintptr_t s, uintptr_t e, int prot,
-				  struct teedev_pin_ent *ent)
-{
-	uint64_t fsize;
-	struct stat st;
-	void *t;
-	int memfd = teedev_pool_take(e - s, &fsize);
-
-	if (memfd < 0)
-		return -ENOENT;
-	if (fstat(memfd, &st))
-		goto err;
-	/* Populated: the copy takes no page faults, and the page tables
-	 * move with the mapping, so neither does the application. */
-	t = teedev_sys_mmap(NULL, e - s, prot, MAP_SHARED | MAP_POPULATE,
-			    memfd, 0);
-	if (t == MAP_FAILED)
-		goto err;
-	memcpy(t, (const void *)s, e - s);
-	teedev_pin_trim(s, e);
-	ent->ino = (uint64_t)st.st_ino;
-	ent->memfd = memfd;
-	ent->fsize = fsize;
-	if (teedev_pin_add(ent)) {
-		teedev_sys_munmap(t, e - s);
-		goto err;
-	}
-	if ((void *)syscall(SYS_mremap, t, e - s, e - s,
-			    MREMAP_MAYMOVE | MREMAP_FIXED, (void *)s) ==
-	    MAP_FAILED) {
-		teedev_sys_munmap(t, e - s);
-		teedev_pin_ents[--teedev_pin_n].memfd = -1;
-		goto err;
-	}
-	return memfd;
-err:
-	teedev_sys_close(memfd);
-	return -ENOMEM;
-}
-
-/*
- * Move [s, e) into a new memfd at the same address; returns the memfd
- * (now in the table) or -errno with the range untouched.
- *
- * A thread writing to these pages between the copy and the mmap loses
- * its write: registering memory another thread is writing at that very
- * moment is a race in the application, as it is with Linux's migration
- * before a long-term pin (which blocks such writers instead).
- */
-static int teedev_pin_move(uintptr_t s, uintptr_t e, int prot)
-{
-	struct teedev_pin_ent ent = { .start = s, .end = e,
-				      .kind = TEEDEV_PIN_MOVED };
-	struct stat st;
-	void *p;
-	int memfd, r;
-
-	memfd = teedev_pin_move_pooled(s, e, prot, &ent);
-	if (memfd >= 0) {
-		teedev_pin_moved_since += e - s;
-		return memfd;
-	}
-	memfd = softee_memfd("softee-pin", e - s);
-	if (memfd < 0)
-		return memfd;
-	r = teedev_pin_copy_in(memfd, (const void *)s, e - s);
-	if (!r && fstat(memfd, &st))
-		r = -errno;
-	if (r)
-		goto err;
-	/* In the table first, so that a mapped memfd is never untracked. */
-	teedev_pin_trim(s, e);
-	ent.ino = (uint64_t)st.st_ino;
-	ent.memfd = memfd;
-	ent.fsize = e - s;
-	r = teedev_pin_add(&ent);
-	if (r)
-		goto err;
-	p = teedev_sys_mmap((void *)s, e - s, prot, MAP_SHARED | MAP_FIXED,
-			    memfd, 0);
-	if (p == MAP_FAILED) {
-		r = -errno;
-		teedev_pin_del(teedev_pin_n - 1);
-		return r;
-	}
-	teedev_pin_moved_since += e - s;
-	return memfd;
-err:
-	teedev_sys_close(memfd);
-	return r;
-}
-
 static int teedev_pin_prune_fn(const struct teedev_maps_line *l, void *arg)
 {
 	(void)arg;
@@ -384,7 +267,8 @@ static void teedev_pin_prune(void)
 /* Turn the pieces into segments and fds; -ENOMEM over the limits. */
 static int teedev_pin_emit(struct teedev_scan *sc, struct teedev_pin_seg *segs,
 			   size_t max_segs, size_t *nsegs, int *fds,
-			   size_t max_fds, size_t *nfds, uint64_t *pinned)
+			   size_t max_fds, size_t *nfds, uint64_t *pinned,
+			   struct teedev_pin_defer *defer)
 {
 	int src[64];
 	size_t i = 0;
@@ -406,7 +290,7 @@ static int teedev_pin_emit(struct teedev_scan *sc, struct teedev_pin_seg *segs,
 				e = sc->pieces[j++].end;
 			if (*nfds >= max_fds || *nsegs >= max_segs)
 				return -ENOMEM;
-			memfd = teedev_pin_move(pc->start, e, pc->prot);
+			memfd = teedev_pin_move(pc->start, e, pc->prot, defer);
 			if (memfd < 0)
 				return memfd;
 			*pinned += e - pc->start;
@@ -463,7 +347,7 @@ static void teedev_pin_count(const struct teedev_scan *sc, size_t *segs,
 int teedev_pin_range(uintptr_t start, uintptr_t end,
 		     struct teedev_pin_seg *segs, size_t max_segs,
 		     size_t *nsegs, int *fds, size_t max_fds, size_t *nfds,
-		     uint64_t *pinned)
+		     uint64_t *pinned, struct teedev_pin_defer *defer)
 {
 	struct teedev_scan sc = { .start = start, .end = end, .next = start };
 	size_t need_segs, need_fds;
@@ -497,9 +381,13 @@ int teedev_pin_range(uintptr_t start, uintptr_t end,
 		sc.n = 1;
 	}
 	r = teedev_pin_emit(&sc, segs, max_segs, nsegs, fds, max_fds, nfds,
-			    pinned);
+			    pinned, defer);
 out:
-	pthread_mutex_unlock(&teedev_pin_lock);
+	if (defer && r)
+		teedev_pin_cancel(defer);
+	/* Jobs to run: the table stays locked for teedev_pin_finish. */
+	if (!defer || !defer->n)
+		pthread_mutex_unlock(&teedev_pin_lock);
 	if (r) {
 		for (size_t i = 0; i < *nfds; i++)
 			teedev_sys_close(fds[i]);

@@ -8,6 +8,7 @@
 #ifndef SOFTEE_TEEDEV_PIN_H
 #define SOFTEE_TEEDEV_PIN_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -19,6 +20,22 @@ struct teedev_pin_seg {
 	int fd;			/* index into the fds of teedev_pin_range */
 };
 
+/* One deferred move (teedev_pin_move.c). */
+struct teedev_pin_job {
+	uintptr_t s, e;
+	int prot;
+	int memfd;		/* the table's */
+	void *warm;		/* a filled mapping of memfd, or NULL */
+	uint64_t warm_size;	/* memfd size (>= e - s) */
+	bool fresh;		/* memfd pages not allocated yet */
+};
+
+/* Moves that teedev_pin_range left to teedev_pin_finish. */
+struct teedev_pin_defer {
+	struct teedev_pin_job *jobs;
+	size_t n, cap;
+};
+
 /*
  * Make [start, end) (4 KiB aligned, non-empty) memfd-backed. Pages that
  * /proc/self/maps shows as one of our memfds at the offset we recorded are
@@ -28,11 +45,22 @@ struct teedev_pin_seg {
  * Fills segs[] (address order, at most max_segs) and fds[] (dups the
  * caller closes, at most max_fds); adds the bytes copied to *pinned.
  * Returns 0 or -errno (-ENOMEM when the limits cannot be met).
+ *
+ * With defer (zeroed by the caller), the copies are not made yet: on
+ * success the caller sends the memfds on, then calls teedev_pin_finish
+ * exactly once, which makes them; until then the pin table stays locked
+ * (other pins and fork wait). Without defer, everything happens here.
  */
 int teedev_pin_range(uintptr_t start, uintptr_t end,
 		     struct teedev_pin_seg *segs, size_t max_segs,
 		     size_t *nsegs, int *fds, size_t max_fds, size_t *nfds,
-		     uint64_t *pinned);
+		     uint64_t *pinned, struct teedev_pin_defer *defer);
+/*
+ * Make the deferred moves and unlock the table. 0, or -errno with the
+ * ranges not moved as they were (the memfds sent on are then stale and
+ * the caller drops what it made of them).
+ */
+int teedev_pin_finish(struct teedev_pin_defer *defer);
 
 /*
  * A registration naming the memfds with these inodes was made (delta +1)

@@ -158,7 +158,7 @@ void teedev_pin_atfork_child(void)
 			teedev_sys_munmap(sn->copy, sn->len);
 	}
 	teedev_fork_nsnaps = 0;
-	teedev_pool_drop_all();
+	teedev_pool_drop_all(true);
 	i = 0;
 	while (i < teedev_pin_n) {
 		struct teedev_pin_ent *t = &teedev_pin_ents[i];

@@ -164,9 +164,27 @@ static void teedev_reg_add_bounce(struct teedev_reg_msg *m,
 	s->kind = SOFTEE_DEV_REG_SEG_BOUNCE;
 }
 
+/* The deferred copies of a registration, run while the driver works. */
+struct teedev_reg_finish {
+	struct teedev_pin_defer defer;
+	bool ran;
+	int ret;
+};
+
+static void teedev_reg_finish_pins(void *arg)
+{
+	struct teedev_reg_finish *f = arg;
+
+	if (f->ran)
+		return;
+	f->ran = true;
+	f->ret = teedev_pin_finish(&f->defer);
+}
+
 int teedev_reg_register(struct teedev_conn *conn,
 			struct tee_ioctl_shm_register_data *d)
 {
+	struct teedev_reg_finish fin = { .ran = false };
 	struct teedev_pin_seg psegs[SOFTEE_DEV_MAX_REG_SEGS];
 	struct teedev_reg_msg *m;
 	struct teedev_reg_layout lo;
@@ -217,7 +235,8 @@ int teedev_reg_register(struct teedev_conn *conn,
 		r = teedev_pin_range((uintptr_t)lo.pin_start,
 				     (uintptr_t)lo.pin_end, psegs,
 				     SOFTEE_DEV_MAX_REG_SEGS - 2, &npsegs,
-				     fds, WIRE_MAX_FDS - 1, &nfds, &pinned);
+				     fds, WIRE_MAX_FDS - 1, &nfds, &pinned,
+				     &fin.defer);
 		if (r)
 			goto out;
 		teedev_conn_count(conn, TEEDEV_STAT_PINNED, pinned);
@@ -246,8 +265,16 @@ int teedev_reg_register(struct teedev_conn *conn,
 	iov[0] = (struct iovec){ &m->d, sizeof(m->d) };
 	iov[1] = (struct iovec){ &m->rh, sizeof(m->rh) };
 	iov[2] = (struct iovec){ m->segs, m->rh.n_segs * sizeof(m->segs[0]) };
-	r = teedev_conn_call(conn, TEE_IOC_SHM_REGISTER, iov, 3, fds,
-			     (int)nfds + (bfd >= 0), &m->d, sizeof(m->d), &fd);
+	r = teedev_conn_call_during(conn, TEE_IOC_SHM_REGISTER, iov, 3, fds,
+				    (int)nfds + (bfd >= 0), &m->d,
+				    sizeof(m->d), &fd, teedev_reg_finish_pins,
+				    &fin);
+	teedev_reg_finish_pins(&fin);
+	if (!r && fin.ret) {
+		/* The pages did not move: the registration names stale memfds. */
+		teedev_sys_close(fd);
+		r = fin.ret;
+	}
 	if (r)
 		goto out;
 	*d = m->d;
@@ -268,6 +295,7 @@ int teedev_reg_register(struct teedev_conn *conn,
 	b = NULL;
 	r = fd;
 out:
+	teedev_reg_finish_pins(&fin);	/* an early error: nothing was sent */
 	for (size_t i = 0; i < nfds; i++)
 		teedev_sys_close(fds[i]);
 	if (bfd >= 0)

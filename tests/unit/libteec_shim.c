@@ -40,9 +40,26 @@ static int fake_reply(int s, uint32_t tag, int32_t ret, const void *pl,
 }
 
 /*
- * The driver's side of a registration: write 'X' into the first byte of
- * the first pinned segment (shared pages: the client sees it at once).
+ * The first pinned segment of the last registration (a dup of its memfd):
+ * the next request writes 'X' into its first byte, and the client, its
+ * pages shared, sees it at once. Not during the registration itself: the
+ * client fills the pages while the driver works on it.
  */
+static int fake_pinned_fd = -1;
+static off_t fake_pinned_off;
+
+static void fake_write_pinned(void)
+{
+	char x = 'X';
+
+	if (fake_pinned_fd < 0)
+		return;
+	if (pwrite(fake_pinned_fd, &x, 1, fake_pinned_off) != 1)
+		fprintf(stderr, "fake driver: pwrite failed\n");
+	close(fake_pinned_fd);
+	fake_pinned_fd = -1;
+}
+
 static void fake_register(int s, uint32_t tag, const uint8_t *pl,
 			  uint32_t len, const int *fds, int nfds)
 {
@@ -59,10 +76,9 @@ static void fake_register(int s, uint32_t tag, const uint8_t *pl,
 		       sizeof(sg));
 		if (sg.kind == SOFTEE_DEV_REG_SEG_PINNED &&
 		    sg.fd_index < (uint32_t)nfds) {
-			char x = 'X';
-
-			if (pwrite(fds[sg.fd_index], &x, 1,
-				   (off_t)sg.fd_offset) == 1)
+			fake_pinned_fd = dup(fds[sg.fd_index]);
+			fake_pinned_off = (off_t)sg.fd_offset;
+			if (fake_pinned_fd >= 0)
 				ret = 0;
 			break;
 		}
@@ -92,6 +108,8 @@ static void *fake_main(void *unused)
 		if (n < (ssize_t)sizeof(h))
 			break;
 		memcpy(&h, buf, sizeof(h));
+		if (h.op != (uint32_t)TEE_IOC_SHM_REGISTER)
+			fake_write_pinned();
 		if (h.op == (uint32_t)TEE_IOC_SHM_REGISTER)
 			fake_register(s, h.tag, buf + sizeof(h), h.len, fds,
 				      nfds);
@@ -150,6 +168,9 @@ static int child_main(void)
 	reg = ioctl(fd, TEE_IOC_SHM_REGISTER, &rd);
 	if (reg < 0 || rd.id != 6)
 		return 21;
+	/* The fake driver writes into the pages on the next request. */
+	if (ioctl(fd, TEE_IOC_VERSION, &v))
+		return 25;
 	if (heap[0] != 'X' || heap[1] != 'a' || heap[8191] != 'a')
 		return 22;
 	/* As Linux: a registered shm cannot be mapped. */
