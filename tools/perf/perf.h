@@ -177,7 +177,7 @@ FILE *perf_raw_open(const char *path);
 void perf_raw_emit(FILE *f, const struct perf_rec *r);
 
 /* perf_table.c: a table printed as aligned text or as markdown. */
-#define PERF_TCOLS	12
+#define PERF_TCOLS	16
 #define PERF_CELL	32
 struct perf_table {
 	char title[160];
@@ -212,6 +212,32 @@ void perf_doc_head(FILE *f, const char *title, const struct perf_opts *o,
  */
 void perf_doc_plot(FILE *f, const struct perf_opts *o, const char *file,
 		   const char *alt);
+
+/* What a subcommand hands to perf_doc_publish once its rows are in. */
+#define PERF_PUB_WORKERS	4
+struct perf_pub {
+	const char *name;		/* "null": the doc section, out/NAME.csv */
+	const char *title;		/* the section's heading */
+	const char *compared;		/* what the figures are set against */
+	/* The tables from arg: aligned text (md false) or markdown. */
+	void (*report)(FILE *f, bool md, const void *arg);
+	const void *arg;
+	/* Saved as out/NAME.csv; NULL: the worker wrote that file itself. */
+	const struct perf_recs *rs;
+	/* Plots already rendered into out: file, alt, file, alt, ..., NULL. */
+	const char *const *plots;
+	/* Problem lines: after the tables, and in the doc as a code block. */
+	const char *notes;
+	/* Exit statuses of workers; each nonzero one gets a line in the doc. */
+	int status[PERF_PUB_WORKERS];
+	const char *who[PERF_PUB_WORKERS];	/* NULL: "the worker" */
+};
+/*
+ * The end of every measuring subcommand: the tables on stdout, the CSV,
+ * and with --write-doc its section of the report. Failures are printed
+ * but do not fail the run: the figures are on stdout anyway.
+ */
+void perf_doc_publish(const struct perf_opts *o, const struct perf_pub *p);
 
 /* perf_plot.c: PNG plots through gnuplot. */
 #define PERF_PLOT_MAX_SERIES	16

@@ -415,9 +415,19 @@ static void perf_crypto_usage(FILE *f)
 		"  --quick      sizes 4K and 1M\n");
 }
 
-static void perf_crypto_report(FILE *f, bool md, const struct perf_recs *rs,
-			       const uint64_t *sizes, size_t n)
+/* perf_doc_publish hands the report one pointer: rows and sizes. */
+struct perf_crypto_view {
+	const struct perf_recs *rs;
+	const uint64_t *sizes;
+	size_t n;
+};
+
+static void perf_crypto_report(FILE *f, bool md, const void *arg)
 {
+	const struct perf_crypto_view *v = arg;
+	const struct perf_recs *rs = v->rs;
+	const uint64_t *sizes = v->sizes;
+	size_t n = v->n;
 	static const char *const heads[] = { "size", "OpenSSL MB/s",
 		"registered MB/s (x)", "allocated MB/s (x)", "temp MB/s (x)",
 		"median us (registered)", NULL };
@@ -519,9 +529,9 @@ int perf_crypto_main(int argc, char **argv)
 	uint64_t sizes[PERF_MAX_SIZES];
 	size_t n_sizes = 0, len = 0;
 	unsigned long reps = 0;
-	char raw[PATH_MAX + 32], csv[PATH_MAX + 32], sz[PERF_MAX_SIZES * 24] = "";
+	char raw[PATH_MAX + 32], sz[PERF_MAX_SIZES * 24] = "";
 	char reps_s[24], min_s[24], budget_s[24];
-	int c, t, status, ret, bad = 0;
+	int c, t, status, bad = 0;
 
 	perf_opts_init(&o);
 	optind = 1;
@@ -566,7 +576,6 @@ int perf_crypto_main(int argc, char **argv)
 	snprintf(min_s, sizeof(min_s), "%d", o.quick ? 3 : 5);
 	snprintf(budget_s, sizeof(budget_s), "%d", o.quick ? 40 : 300);
 	snprintf(raw, sizeof(raw), "%s/crypto-raw.csv", o.out);
-	snprintf(csv, sizeof(csv), "%s/crypto.csv", o.out);
 	unlink(raw);
 	{
 		const char *wargs[] = { "crypto-worker", "--raw", raw, "--sizes", sz,
@@ -582,41 +591,20 @@ int perf_crypto_main(int argc, char **argv)
 		return 1;
 	}
 	unlink(raw);
-	printf("softee perf crypto (%s)\n", o.cmdline);
-	perf_crypto_report(stdout, false, &rs, sizes, n_sizes);
-	ret = perf_recs_save(&rs, csv);
-	if (ret)
-		fprintf(stderr, PERF_PROG ": %s: %s\n", csv, strerror(-ret));
-	else
-		printf("CSV: %s\n", csv);
 	perf_crypto_plot(&o, &rs, sizes, n_sizes, 0);
 	perf_crypto_plot(&o, &rs, sizes, n_sizes, 1);
-	if (o.write_doc) {
-		char *text = NULL;
-		size_t tl = 0;
-		FILE *f = open_memstream(&text, &tl);
-
-		if (f) {
-			perf_doc_head(f, "crypto: SHA-256 and AES-GCM in a TA", &o,
-				      "OpenSSL (EVP) in the client process over the "
-				      "same bytes, in the same run; the TA's digests, "
-				      "ciphertexts and tags are checked against it");
-			perf_doc_plot(f, &o, "crypto-sha256.png", "SHA-256 throughput");
-			perf_doc_plot(f, &o, "crypto-aes-gcm.png", "AES-GCM throughput");
-			perf_crypto_report(f, true, &rs, sizes, n_sizes);
-			if (status)
-				fprintf(f, "- the worker ended with status %d (%s)\n",
-					status, perf_run_status(status));
-			fclose(f);
-			ret = perf_doc_update(o.doc_path, "crypto", text);
-			free(text);
-			if (ret)
-				fprintf(stderr, PERF_PROG ": %s: %s\n", o.doc_path,
-					strerror(-ret));
-			else
-				printf("Report: %s (section crypto)\n", o.doc_path);
-		}
-	}
+	perf_doc_publish(&o, &(struct perf_pub){
+		.name = "crypto", .title = "crypto: SHA-256 and AES-GCM in a TA",
+		.compared = "OpenSSL (EVP) in the client process over the same "
+			    "bytes, in the same run; the TA's digests, ciphertexts "
+			    "and tags are checked against it",
+		.report = perf_crypto_report,
+		.arg = &(struct perf_crypto_view){ &rs, sizes, n_sizes }, .rs = &rs,
+		.plots = (const char *const[]){
+			"crypto-sha256.png", "SHA-256 throughput",
+			"crypto-aes-gcm.png", "AES-GCM throughput", NULL },
+		.status = { status },
+	});
 	perf_recs_free(&rs);
 	return status ? 1 : 0;
 }

@@ -241,3 +241,60 @@ void perf_doc_plot(FILE *f, const struct perf_opts *o, const char *file,
 	}
 	fprintf(f, "\n![%s](perf/%s)\n", alt, file);
 }
+
+/* The markdown section of p: heading, plots, tables, problems. */
+static int perf_doc_section(const struct perf_opts *o, const struct perf_pub *p,
+			    char **text)
+{
+	size_t len = 0;
+	FILE *f = open_memstream(text, &len);
+
+	if (!f)
+		return -ENOMEM;
+	perf_doc_head(f, p->title, o, p->compared);
+	for (size_t i = 0; p->plots && p->plots[i] && p->plots[i + 1]; i += 2)
+		perf_doc_plot(f, o, p->plots[i], p->plots[i + 1]);
+	p->report(f, true, p->arg);
+	if (p->notes && p->notes[0])
+		fprintf(f, "\n```\n%s```\n", p->notes);
+	for (size_t i = 0; i < PERF_PUB_WORKERS; i++)
+		if (p->status[i])
+			fprintf(f, "- the %s%sworker ended with status %d (%s)\n",
+				p->who[i] ? p->who[i] : "", p->who[i] ? " " : "",
+				p->status[i], perf_run_status(p->status[i]));
+	if (fclose(f)) {
+		free(*text);
+		*text = NULL;
+		return -ENOMEM;
+	}
+	return 0;
+}
+
+void perf_doc_publish(const struct perf_opts *o, const struct perf_pub *p)
+{
+	char csv[PATH_MAX + 48];
+	char *text = NULL;
+	int ret = 0;
+
+	snprintf(csv, sizeof(csv), "%s/%s.csv", o->out, p->name);
+	printf("softee perf %s (%s)\n", p->name, o->cmdline);
+	p->report(stdout, false, p->arg);
+	if (p->notes)
+		printf("%s", p->notes);
+	if (p->rs)
+		ret = perf_recs_save(p->rs, csv);
+	if (ret)
+		fprintf(stderr, PERF_PROG ": %s: %s\n", csv, strerror(-ret));
+	else
+		printf("CSV: %s\n", csv);
+	if (!o->write_doc)
+		return;
+	ret = perf_doc_section(o, p, &text);
+	if (!ret)
+		ret = perf_doc_update(o->doc_path, p->name, text);
+	free(text);
+	if (ret)
+		fprintf(stderr, PERF_PROG ": %s: %s\n", o->doc_path, strerror(-ret));
+	else
+		printf("Report: %s (section %s)\n", o->doc_path, p->name);
+}

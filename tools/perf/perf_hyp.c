@@ -240,8 +240,9 @@ static const struct {
 	{ "allocate", "TEEC_AllocateSharedMemory, then TEEC_ReleaseSharedMemory" },
 };
 
-static void perf_hyp_report(FILE *f, bool md, const struct perf_recs *rs)
+static void perf_hyp_report(FILE *f, bool md, const void *arg)
 {
+	const struct perf_recs *rs = arg;
 	static const char *const heads[] = { "measure", "size",
 		"without hyp us", "with hyp us", "with / without",
 		"without us/MiB", "with us/MiB", "n", NULL };
@@ -314,13 +315,13 @@ int perf_hyp_main(int argc, char **argv)
 	const char *const *stacks[2] = { no_hyp, with_hyp };
 	struct perf_opts o;
 	struct perf_recs rs = { 0 };
-	char raw[PATH_MAX + 32], csv[PATH_MAX + 32], reps_s[24], shm_s[24];
+	char raw[PATH_MAX + 32], reps_s[24], shm_s[24];
 	int rounds;
 	const char *sizes = NULL, *wargs[16];
 	unsigned long reps = 0;
 	uint64_t tmp[PERF_HYP_MAX_SIZES];
 	size_t ntmp;
-	int c, t, status[2], ret;
+	int c, t, status[2];
 
 	perf_opts_init(&o);
 	optind = 1;
@@ -358,7 +359,6 @@ int perf_hyp_main(int argc, char **argv)
 	snprintf(reps_s, sizeof(reps_s), "%lu", reps);
 	snprintf(shm_s, sizeof(shm_s), "%u", o.quick ? 5 : 20);
 	snprintf(raw, sizeof(raw), "%s/hyp-raw.csv", o.out);
-	snprintf(csv, sizeof(csv), "%s/hyp.csv", o.out);
 	rounds = o.quick ? 1 : PERF_HYP_ROUNDS;
 	status[0] = status[1] = 0;
 	for (int k = 0; k < 2 * rounds; k++) {
@@ -395,43 +395,17 @@ int perf_hyp_main(int argc, char **argv)
 		return 1;
 	}
 	unlink(raw);
-	printf("softee perf hyp (%s)\n", o.cmdline);
-	perf_hyp_report(stdout, false, &rs);
-	ret = perf_recs_save(&rs, csv);
-	if (ret)
-		fprintf(stderr, PERF_PROG ": %s: %s\n", csv, strerror(-ret));
-	else
-		printf("CSV: %s\n", csv);
-	if (o.write_doc) {
-		char *text = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&text, &len);
-
-		if (f) {
-			perf_doc_head(f, "hyp: the cost of the hypervisor's mediation",
-				      &o, "the same client in a stack without "
-				      "softee-hyp (its driver on the secure world) "
-				      "and in one with it (`softee run --vms 1`: "
-				      "shadowed args, translated page lists, host "
-				      "frames), in the same run; the ratio divides "
-				      "with by without");
-			perf_hyp_report(f, true, &rs);
-			for (int k = 0; k < 2; k++)
-				if (status[k])
-					fprintf(f, "- the %s worker ended with status "
-						"%d (%s)\n", perf_hyp_cfgs[k],
-						status[k],
-						perf_run_status(status[k]));
-			fclose(f);
-			ret = perf_doc_update(o.doc_path, "hyp", text);
-			free(text);
-			if (ret)
-				fprintf(stderr, PERF_PROG ": %s: %s\n", o.doc_path,
-					strerror(-ret));
-			else
-				printf("Report: %s (section hyp)\n", o.doc_path);
-		}
-	}
+	perf_doc_publish(&o, &(struct perf_pub){
+		.name = "hyp", .title = "hyp: the cost of the hypervisor's mediation",
+		.compared = "the same client in a stack without softee-hyp (its "
+			    "driver on the secure world) and in one with it "
+			    "(`softee run --vms 1`: shadowed args, translated page "
+			    "lists, host frames), in the same run; the ratio "
+			    "divides with by without",
+		.report = perf_hyp_report, .arg = &rs, .rs = &rs,
+		.status = { status[0], status[1] },
+		.who = { perf_hyp_cfgs[0], perf_hyp_cfgs[1] },
+	});
 	perf_recs_free(&rs);
 	return status[0] || status[1] ? 1 : 0;
 }

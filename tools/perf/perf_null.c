@@ -189,8 +189,9 @@ static void perf_null_usage(FILE *f)
 		PERF_COMMON_USAGE);
 }
 
-static void perf_null_report(FILE *f, bool md, const struct perf_recs *rs)
+static void perf_null_report(FILE *f, bool md, const void *arg)
 {
+	const struct perf_recs *rs = arg;
 	static const char *const heads[] = { "measure", "median us", "p10 us",
 		"p90 us", "p99 us", "n", "median vs socketpair RTT",
 		"per second", NULL };
@@ -232,9 +233,9 @@ static void perf_null_report(FILE *f, bool md, const struct perf_recs *rs)
 				rs->v[i].measure, rs->v[i].note);
 }
 
-static void perf_null_plot(const struct perf_opts *o, const struct perf_recs *rs,
-			   char *why, size_t cap)
+static void perf_null_plot(const struct perf_opts *o, const struct perf_recs *rs)
 {
+	char why[256];
 	const char *tics[PERF_NULL_N];
 	struct perf_plot p = {
 		.file = "null.png",
@@ -252,10 +253,8 @@ static void perf_null_plot(const struct perf_opts *o, const struct perf_recs *rs
 		perf_plot_point(&p, (size_t)med, (double)m, r && r->n ? r->med_us : -1);
 		perf_plot_point(&p, (size_t)p99, (double)m, r && r->n ? r->p99_us : -1);
 	}
-	if (perf_plot_render(&p, o->out, why, cap))
+	if (perf_plot_render(&p, o->out, why, sizeof(why)))
 		fprintf(stderr, PERF_PROG ": null: no plot: %s\n", why);
-	else
-		why[0] = 0;
 	perf_plot_free(&p);
 }
 
@@ -268,10 +267,10 @@ int perf_null_main(int argc, char **argv)
 	};
 	struct perf_opts o;
 	struct perf_recs rs = { 0 };
-	char raw[PATH_MAX + 32], csv[PATH_MAX + 32], reps_s[24], why[256] = "";
+	char raw[PATH_MAX + 32], reps_s[24];
 	unsigned long reps = 0;
 	const char *wargs[8];
-	int c, t, status, ret;
+	int c, t, status;
 
 	perf_opts_init(&o);
 	optind = 1;
@@ -300,7 +299,6 @@ int perf_null_main(int argc, char **argv)
 		reps = o.quick ? 2000 : 20000;
 	snprintf(reps_s, sizeof(reps_s), "%lu", reps);
 	snprintf(raw, sizeof(raw), "%s/null-raw.csv", o.out);
-	snprintf(csv, sizeof(csv), "%s/null.csv", o.out);
 	unlink(raw);
 	wargs[0] = "null-worker";
 	wargs[1] = "--raw";
@@ -317,41 +315,18 @@ int perf_null_main(int argc, char **argv)
 		return 1;
 	}
 	unlink(raw);
-	printf("softee perf null (%s)\n", o.cmdline);
-	perf_null_report(stdout, false, &rs);
-	ret = perf_recs_save(&rs, csv);
-	if (ret)
-		fprintf(stderr, PERF_PROG ": %s: %s\n", csv, strerror(-ret));
-	else
-		printf("CSV: %s\n", csv);
-	perf_null_plot(&o, &rs, why, sizeof(why));
-	if (o.write_doc) {
-		char *text = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&text, &len);
-
-		if (f) {
-			perf_doc_head(f, "null: null-invoke latency", &o,
-				      "a native out-of-line function call in the "
-				      "client process and a 1-byte round trip to "
-				      "another process over a socketpair, measured "
-				      "in the same run (the last column divides by "
-				      "that round trip)");
-			perf_doc_plot(f, &o, "null.png", "null-invoke latency");
-			perf_null_report(f, true, &rs);
-			if (status)
-				fprintf(f, "- the worker ended with status %d (%s)\n",
-					status, perf_run_status(status));
-			fclose(f);
-			ret = perf_doc_update(o.doc_path, "null", text);
-			free(text);
-			if (ret)
-				fprintf(stderr, PERF_PROG ": %s: %s\n", o.doc_path,
-					strerror(-ret));
-			else
-				printf("Report: %s (section null)\n", o.doc_path);
-		}
-	}
+	perf_null_plot(&o, &rs);
+	perf_doc_publish(&o, &(struct perf_pub){
+		.name = "null", .title = "null: null-invoke latency",
+		.compared = "a native out-of-line function call in the client "
+			    "process and a 1-byte round trip to another process "
+			    "over a socketpair, measured in the same run (the last "
+			    "column divides by that round trip)",
+		.report = perf_null_report, .arg = &rs, .rs = &rs,
+		.plots = (const char *const[]){ "null.png", "null-invoke latency",
+						NULL },
+		.status = { status },
+	});
 	perf_recs_free(&rs);
 	return status ? 1 : 0;
 }

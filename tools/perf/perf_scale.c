@@ -254,9 +254,17 @@ static void perf_scale_usage(FILE *f)
 		PERF_COMMON_USAGE);
 }
 
-static void perf_scale_report(FILE *f, bool md, const struct perf_recs *rs,
-			      const struct perf_scale_cfg *c)
+/* perf_doc_publish hands the report one pointer: rows and counts. */
+struct perf_scale_view {
+	const struct perf_recs *rs;
+	const struct perf_scale_cfg *c;
+};
+
+static void perf_scale_report(FILE *f, bool md, const void *arg)
 {
+	const struct perf_scale_view *v = arg;
+	const struct perf_recs *rs = v->rs;
+	const struct perf_scale_cfg *c = v->c;
 	const char *heads[PERF_TCOLS + 1];
 	char hbuf[PERF_TCOLS][PERF_CELL];
 	struct perf_table tt, tl;
@@ -417,7 +425,7 @@ int perf_scale_main(int argc, char **argv)
 	struct perf_scale_cfg c;
 	struct perf_opts o;
 	struct perf_recs rs = { 0 };
-	char raw[PATH_MAX + 32], csv[PATH_MAX + 32], clients[PERF_SCALE_MAX * 8] = "";
+	char raw[PATH_MAX + 32], clients[PERF_SCALE_MAX * 8] = "";
 	char st[24], ms[24], warm[24], notes[512] = "";
 	size_t len = 0, nl = 0;
 	int ret, failed = 0;
@@ -434,7 +442,6 @@ int perf_scale_main(int argc, char **argv)
 	snprintf(ms, sizeof(ms), "%.0f", c.secs * 1000);
 	snprintf(warm, sizeof(warm), "%.0f", c.warm * 1000);
 	snprintf(raw, sizeof(raw), "%s/scale-raw.csv", o.out);
-	snprintf(csv, sizeof(csv), "%s/scale.csv", o.out);
 	unlink(raw);
 	for (size_t s = 0; s < c.n_sthreads; s++) {
 		const char *sopts[] = { "--threads", st, NULL };
@@ -459,43 +466,21 @@ int perf_scale_main(int argc, char **argv)
 		return 1;
 	}
 	unlink(raw);
-	printf("softee perf scale (%s)\n", o.cmdline);
-	perf_scale_report(stdout, false, &rs, &c);
-	printf("%s", notes);
-	ret = perf_recs_save(&rs, csv);
-	if (ret)
-		fprintf(stderr, PERF_PROG ": %s: %s\n", csv, strerror(-ret));
-	else
-		printf("CSV: %s\n", csv);
 	perf_scale_plot(&o, &rs, &c, false);
 	perf_scale_plot(&o, &rs, &c, true);
-	if (o.write_doc) {
-		char *text = NULL;
-		size_t tl = 0;
-		FILE *f = open_memstream(&text, &tl);
-
-		if (f) {
-			perf_doc_head(f, "scale: concurrency scaling", &o,
-				      "one client thread on the same stack (the x "
-				      "factor); every client thread has its own "
-				      "context and its own multi-instance TA session "
-				      "(a TA process each) and calls a null command "
-				      "in a loop");
-			perf_doc_plot(f, &o, "scale-throughput.png", "throughput");
-			perf_doc_plot(f, &o, "scale-latency.png", "latency");
-			perf_scale_report(f, true, &rs, &c);
-			if (notes[0])
-				fprintf(f, "\n```\n%s```\n", notes);
-			fclose(f);
-			ret = perf_doc_update(o.doc_path, "scale", text);
-			free(text);
-			if (ret)
-				fprintf(stderr, PERF_PROG ": %s: %s\n", o.doc_path,
-					strerror(-ret));
-			else
-				printf("Report: %s (section scale)\n", o.doc_path);
-		}
-	}
+	perf_doc_publish(&o, &(struct perf_pub){
+		.name = "scale", .title = "scale: concurrency scaling",
+		.compared = "one client thread on the same stack (the x factor); "
+			    "every client thread has its own context and its own "
+			    "multi-instance TA session (a TA process each) and "
+			    "calls a null command in a loop",
+		.report = perf_scale_report,
+		.arg = &(struct perf_scale_view){ &rs, &c }, .rs = &rs,
+		.plots = (const char *const[]){
+			"scale-throughput.png", "throughput",
+			"scale-latency.png", "latency", NULL },
+		.notes = notes,
+	});
 	perf_recs_free(&rs);
 	return failed ? 1 : 0;
 }

@@ -216,8 +216,9 @@ static void perf_session_usage(FILE *f)
 		PERF_COMMON_USAGE);
 }
 
-static void perf_session_report(FILE *f, bool md, const struct perf_recs *rs)
+static void perf_session_report(FILE *f, bool md, const void *arg)
 {
+	const struct perf_recs *rs = arg;
 	static const char *const heads[] = { "measure", "median us", "p10 us",
 		"p90 us", "p99 us", "n", "per second", "vs null invoke",
 		"vs process spawn", NULL };
@@ -295,10 +296,10 @@ int perf_session_main(int argc, char **argv)
 	};
 	struct perf_opts o;
 	struct perf_recs rs = { 0 };
-	char raw[PATH_MAX + 32], csv[PATH_MAX + 32], r1[24], r2[24];
+	char raw[PATH_MAX + 32], r1[24], r2[24];
 	unsigned long reps = 0, reps_new = 0;
 	const char *wargs[10];
-	int c, t, status, ret;
+	int c, t, status;
 
 	perf_opts_init(&o);
 	optind = 1;
@@ -333,7 +334,6 @@ int perf_session_main(int argc, char **argv)
 	snprintf(r1, sizeof(r1), "%lu", reps);
 	snprintf(r2, sizeof(r2), "%lu", reps_new);
 	snprintf(raw, sizeof(raw), "%s/session-raw.csv", o.out);
-	snprintf(csv, sizeof(csv), "%s/session.csv", o.out);
 	unlink(raw);
 	wargs[0] = "session-worker";
 	wargs[1] = "--raw";
@@ -353,39 +353,17 @@ int perf_session_main(int argc, char **argv)
 		return 1;
 	}
 	unlink(raw);
-	printf("softee perf session (%s)\n", o.cmdline);
-	perf_session_report(stdout, false, &rs);
-	ret = perf_recs_save(&rs, csv);
-	if (ret)
-		fprintf(stderr, PERF_PROG ": %s: %s\n", csv, strerror(-ret));
-	else
-		printf("CSV: %s\n", csv);
 	perf_session_plot(&o, &rs);
-	if (o.write_doc) {
-		char *text = NULL;
-		size_t len = 0;
-		FILE *f = open_memstream(&text, &len);
-
-		if (f) {
-			perf_doc_head(f, "session: open/close session rate", &o,
-				      "a null invoke on an open session and a native "
-				      "process spawn (posix_spawn of /bin/true and "
-				      "waitpid), measured in the same run");
-			perf_doc_plot(f, &o, "session.png", "session rates");
-			perf_session_report(f, true, &rs);
-			if (status)
-				fprintf(f, "- the worker ended with status %d (%s)\n",
-					status, perf_run_status(status));
-			fclose(f);
-			ret = perf_doc_update(o.doc_path, "session", text);
-			free(text);
-			if (ret)
-				fprintf(stderr, PERF_PROG ": %s: %s\n", o.doc_path,
-					strerror(-ret));
-			else
-				printf("Report: %s (section session)\n", o.doc_path);
-		}
-	}
+	perf_doc_publish(&o, &(struct perf_pub){
+		.name = "session", .title = "session: open/close session rate",
+		.compared = "a null invoke on an open session and a native process "
+			    "spawn (posix_spawn of /bin/true and waitpid), measured "
+			    "in the same run",
+		.report = perf_session_report, .arg = &rs, .rs = &rs,
+		.plots = (const char *const[]){ "session.png", "session rates",
+						NULL },
+		.status = { status },
+	});
 	perf_recs_free(&rs);
 	return status ? 1 : 0;
 }
