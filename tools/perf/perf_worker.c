@@ -71,6 +71,55 @@ static int perf_run(const struct perf_worker *w, uint64_t size, perf_op_fn op,
 	return 0;
 }
 
+/* One of several operations measured in turn. */
+struct perf_op {
+	perf_op_fn fn;
+	void *arg;
+	struct perf_samples *s;
+	const char *name;
+};
+
+/*
+ * The operations one after the other in every repetition, so that noise
+ * on this shared machine and cache state hit them alike: ratios between
+ * them are then fair. Budget as for perf_run, per operation. The index
+ * of a failed operation in *failed.
+ */
+static int perf_run_multi(const struct perf_worker *w, uint64_t size,
+			  struct perf_op *ops, size_t n, size_t *failed)
+{
+	unsigned int warm = size >= (64ULL << 20) ? 1 : 2;
+	double t[2] = { 0, 0 }, start;
+	int ret;
+
+	for (unsigned int i = 0; i < warm; i++) {
+		for (size_t k = 0; k < n; k++) {
+			*failed = k;
+			ret = ops[k].fn(ops[k].arg, t);
+			if (ret)
+				return ret;
+		}
+	}
+	start = perf_now();
+	for (size_t rep = 0; ops[0].s->n < w->max_reps; rep++) {
+		/* Each in turn goes first: none always follows the same one. */
+		for (size_t j = 0; j < n; j++) {
+			size_t k = (rep + j) % n;
+
+			*failed = k;
+			ret = ops[k].fn(ops[k].arg, t);
+			if (ret)
+				return ret;
+			if (perf_samples_add(ops[k].s, t[0]))
+				return -ENOMEM;
+		}
+		if (ops[0].s->n >= w->min_reps &&
+		    perf_now() - start > w->budget * (double)n)
+			break;
+	}
+	return 0;
+}
+
 static void perf_emit(const struct perf_worker *w, const char *mode,
 		      const char *measure, uint64_t size,
 		      struct perf_samples *s, const char *note)
@@ -93,7 +142,7 @@ struct perf_inv {
 	size_t size;
 	uint32_t cmd;
 	TEEC_Result res;
-	uint64_t passes;		/* how often every word got +1 */
+	uint64_t *passes;		/* how often every word got +1 */
 };
 
 static int perf_op_invoke(void *arg, double t[2])
@@ -120,7 +169,7 @@ static int perf_op_invoke(void *arg, double t[2])
 	if (v->res != TEEC_SUCCESS)
 		return -EIO;
 	if (v->cmd == SOFTEE_BENCH_CMD_TOUCH)
-		v->passes++;
+		(*v->passes)++;
 	return 0;
 }
 
@@ -132,7 +181,7 @@ static int perf_op_native(void *arg, double t[2])
 	softee_bench_pass(v->buf, v->size);
 	perf_clobber(v->buf);
 	t[0] = perf_now() - t0;
-	v->passes++;
+	(*v->passes)++;
 	return 0;
 }
 
@@ -143,10 +192,16 @@ static bool perf_inv_check(const struct perf_inv *v)
 
 	memcpy(&first, v->buf, 8);
 	memcpy(&last, (const char *)v->buf + v->size - 8, 8);
-	return first == v->passes && last == v->passes;
+	return first == *v->passes && last == *v->passes;
 }
 
-static const char *const perf_inv_measures[] = { "ta-idle", "ta-touch", "native" };
+/*
+ * ta-idle-ref: an idle invoke on a 4 KiB registered buffer, measured in
+ * turn with the others, the paired reference for "an untouched buffer
+ * costs no more than a small one".
+ */
+static const char *const perf_inv_measures[] = { "ta-idle", "ta-touch",
+						 "native", "ta-idle-ref" };
 
 static void perf_emit_na(const struct perf_worker *w, const char *mode,
 			 uint64_t size, const char *note)
@@ -155,28 +210,38 @@ static void perf_emit_na(const struct perf_worker *w, const char *mode,
 		perf_emit(w, mode, perf_inv_measures[i], size, NULL, note);
 }
 
-/* Measure idle and touching invokes and the native pass over one buffer. */
+/*
+ * Idle and touching invokes and the native pass over one buffer (and the
+ * idle invoke over ref, if any), in turn in every repetition.
+ */
 static void perf_inv_measure(const struct perf_worker *w, const char *mode,
-			     struct perf_inv *v)
+			     struct perf_inv *v, struct perf_inv *ref)
 {
-	struct perf_samples s[3];
-	perf_op_fn fns[3] = { perf_op_invoke, perf_op_invoke, perf_op_native };
-	uint32_t cmds[3] = { SOFTEE_BENCH_CMD_IDLE, SOFTEE_BENCH_CMD_TOUCH, 0 };
+	struct perf_samples s[4];
+	struct perf_inv inv[3] = { *v, *v, *v };
+	struct perf_op ops[4];
 	char note[64] = "";
-	size_t i;
+	size_t i, n = ref ? 4 : 3, failed = 0;
 
 	memset(s, 0, sizeof(s));
-	for (i = 0; i < 3; i++) {
-		v->cmd = cmds[i];
-		if (perf_run(w, v->size, fns[i], v, &s[i], NULL)) {
-			snprintf(note, sizeof(note), "%s failed: TEEC 0x%08x",
-				 perf_inv_measures[i], v->res);
-			break;
-		}
+	inv[0].cmd = SOFTEE_BENCH_CMD_IDLE;
+	inv[1].cmd = SOFTEE_BENCH_CMD_TOUCH;
+	for (i = 0; i < 3; i++)
+		ops[i] = (struct perf_op){ i == 2 ? perf_op_native :
+					   perf_op_invoke, &inv[i], &s[i],
+					   perf_inv_measures[i] };
+	if (ref) {
+		ref->cmd = SOFTEE_BENCH_CMD_IDLE;
+		ops[3] = (struct perf_op){ perf_op_invoke, ref, &s[3],
+					   perf_inv_measures[3] };
 	}
+	if (perf_run_multi(w, v->size, ops, n, &failed))
+		snprintf(note, sizeof(note), "%s failed: TEEC 0x%08x",
+			 ops[failed].name,
+			 ((struct perf_inv *)ops[failed].arg)->res);
 	if (!note[0] && !perf_inv_check(v))
 		snprintf(note, sizeof(note), "CHECK FAILED: TA writes not seen");
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < n; i++) {
 		perf_emit(w, mode, perf_inv_measures[i], v->size,
 			  note[0] ? NULL : &s[i], note);
 		perf_samples_free(&s[i]);
@@ -188,16 +253,20 @@ static void perf_inv_measure(const struct perf_worker *w, const char *mode,
 
 static void perf_mode(struct perf_worker *w, const char *mode, uint64_t size)
 {
-	TEEC_SharedMemory shm;
-	struct perf_inv v;
+	TEEC_SharedMemory shm, ref_shm;
+	struct perf_inv v, ref;
 	TEEC_Result res = TEEC_SUCCESS;
+	uint64_t passes = 0, ref_passes = 0;
 	char note[64];
-	void *mem = NULL;
+	void *mem = NULL, *ref_mem = NULL;
 
 	memset(&shm, 0, sizeof(shm));
+	memset(&ref_shm, 0, sizeof(ref_shm));
 	memset(&v, 0, sizeof(v));
+	memset(&ref, 0, sizeof(ref));
 	v.sess = &w->sess;
 	v.size = size;
+	v.passes = &passes;
 	shm.size = size;
 	shm.flags = TEEC_MEM_INPUT | TEEC_MEM_OUTPUT;
 	if (!strcmp(mode, "allocated")) {
@@ -221,14 +290,31 @@ static void perf_mode(struct perf_worker *w, const char *mode, uint64_t size)
 			res = TEEC_RegisterSharedMemory(&w->ctx, &shm);
 			if (res == TEEC_SUCCESS)
 				v.shm = &shm;
+			/* The 4 KiB reference buffer, registered the same way. */
+			ref_mem = res == TEEC_SUCCESS ? malloc(4096) : NULL;
+			if (ref_mem) {
+				memset(ref_mem, 0, 4096);
+				ref_shm.buffer = ref_mem;
+				ref_shm.size = 4096;
+				ref_shm.flags = shm.flags;
+				if (TEEC_RegisterSharedMemory(&w->ctx, &ref_shm) ==
+				    TEEC_SUCCESS) {
+					ref = (struct perf_inv){ .sess = &w->sess,
+						.shm = &ref_shm, .buf = ref_mem,
+						.size = 4096, .passes = &ref_passes };
+				}
+			}
 		}
 	}
 	if (res != TEEC_SUCCESS) {
 		snprintf(note, sizeof(note), "setup failed: TEEC 0x%08x", res);
 		perf_emit_na(w, mode, size, note);
 	} else {
-		perf_inv_measure(w, mode, &v);
+		perf_inv_measure(w, mode, &v, ref.shm ? &ref : NULL);
 	}
+	if (ref.shm)
+		TEEC_ReleaseSharedMemory(&ref_shm);
+	free(ref_mem);
 	if (v.shm)
 		TEEC_ReleaseSharedMemory(&shm);
 	free(mem);
@@ -308,11 +394,47 @@ static void perf_reg_one(const struct perf_worker *w, const char *mode,
 	perf_samples_free(&s1);
 }
 
+/*
+ * First registrations with nothing prepared: no recycled memfds, no warm
+ * spare (SOFTEE_PIN_POOL=0), as the very first registration of a process
+ * is. libteec reads that setting once per process, so a fork child with
+ * its own context measures it; it appends its rows to the same file.
+ */
+static void perf_reg_cold(struct perf_worker *w, uint64_t size)
+{
+	int st = 0;
+	pid_t pid;
+
+	fflush(w->out);
+	pid = fork();
+	if (pid == 0) {
+		TEEC_Context ctx;
+		struct perf_reg r = { .ctx = &ctx, .size = size };
+
+		setenv("SOFTEE_PIN_POOL", "0", 1);
+		if (TEEC_InitializeContext(NULL, &ctx) != TEEC_SUCCESS)
+			_exit(3);
+		perf_reg_one(w, "malloc", "register-cold", "unregister-cold", &r);
+		fflush(w->out);
+		TEEC_FinalizeContext(&ctx);
+		_exit(0);
+	}
+	while (pid > 0 && waitpid(pid, &st, 0) < 0 && errno == EINTR)
+		;
+	if (pid < 0 || !WIFEXITED(st) || WEXITSTATUS(st)) {
+		perf_emit(w, "malloc", "register-cold", size, NULL,
+			  "failed: the child did not finish");
+		perf_emit(w, "malloc", "unregister-cold", size, NULL,
+			  "failed: the child did not finish");
+	}
+}
+
 static void perf_registration(struct perf_worker *w, uint64_t size)
 {
 	static const char *const na[][2] = {
 		{ "malloc", "register-first" }, { "malloc", "unregister-first" },
 		{ "malloc", "register-again" }, { "malloc", "unregister-again" },
+		{ "malloc", "register-cold" }, { "malloc", "unregister-cold" },
 		{ "softee-alloc", "allocate" }, { "softee-alloc", "free" },
 		{ "softee-alloc", "register" }, { "softee-alloc", "unregister" },
 	};
@@ -340,6 +462,9 @@ static void perf_registration(struct perf_worker *w, uint64_t size)
 		perf_emit(w, "malloc", "unregister-again", size, NULL, "out of memory");
 	}
 
+	/* A first registration with nothing prepared, in a child process. */
+	perf_reg_cold(w, size);
+
 	/* AllocateSharedMemory, then registering memory softee allocated. */
 	r.buf = NULL;
 	r.allocate = true;
@@ -359,8 +484,9 @@ static void perf_registration(struct perf_worker *w, uint64_t size)
 }
 
 struct perf_copy {
-	void *dst, *src;
+	char *dst, *src;
 	size_t size;
+	size_t nslots, slot;		/* cold: dst has nslots of size */
 };
 
 static int perf_op_memcpy(void *arg, double t[2])
@@ -374,25 +500,66 @@ static int perf_op_memcpy(void *arg, double t[2])
 	return 0;
 }
 
-/* The strict baseline: a copy into memory that is already faulted in. */
+/*
+ * As the copy of a registration sees its memory: the source just
+ * written, the destination faulted in but not in cache (the next of
+ * enough slots to outgrow the caches).
+ */
+static int perf_op_memcpy_cold(void *arg, double t[2])
+{
+	struct perf_copy *c = arg;
+	char *dst = c->dst + c->slot * c->size;
+	double t0;
+
+	c->slot = (c->slot + 1) % c->nslots;
+	memset(c->src, (int)c->slot, c->size);
+	perf_clobber(c->src);
+	t0 = perf_now();
+	memcpy(dst, c->src, c->size);
+	perf_clobber(dst);
+	t[0] = perf_now() - t0;
+	return 0;
+}
+
+#define PERF_COLD_SPAN	(128ULL << 20)	/* well over the last-level cache */
+
+/*
+ * The baselines of registration: a memcpy of the same size into memory
+ * already faulted in, as a registration's copy sees it (memcpy), and
+ * the same two buffers copied over and over (memcpy-hot: cache-resident
+ * up to half the last-level cache).
+ */
 static void perf_baseline(const struct perf_worker *w, uint64_t size)
 {
-	struct perf_copy c = { malloc(size), malloc(size), size };
+	size_t nslots = size >= PERF_COLD_SPAN ? 1 : PERF_COLD_SPAN / size;
+	struct perf_copy hot = { malloc(size), malloc(size), size, 1, 0 };
+	struct perf_copy cold = { malloc(nslots * size), hot.src, size,
+				  nslots, 0 };
 	struct perf_samples s = { 0 };
 
-	if (!c.dst || !c.src) {
+	if (!hot.dst || !hot.src || !cold.dst) {
 		perf_emit(w, "baseline", "memcpy", size, NULL, "out of memory");
-	} else {
-		memset(c.dst, 1, size);
-		memset(c.src, 2, size);
-		if (perf_run(w, size, perf_op_memcpy, &c, &s, NULL))
-			perf_emit(w, "baseline", "memcpy", size, NULL, "failed");
-		else
-			perf_emit(w, "baseline", "memcpy", size, &s, "");
+		perf_emit(w, "baseline", "memcpy-hot", size, NULL, "out of memory");
+		goto out;
 	}
+	memset(hot.dst, 1, size);
+	memset(hot.src, 2, size);
+	memset(cold.dst, 3, nslots * size);
+	if (perf_run(w, size, perf_op_memcpy_cold, &cold, &s, NULL))
+		perf_emit(w, "baseline", "memcpy", size, NULL, "failed");
+	else
+		perf_emit(w, "baseline", "memcpy", size, &s, "");
 	perf_samples_free(&s);
-	free(c.dst);
-	free(c.src);
+	memset(&s, 0, sizeof(s));
+	if (perf_run(w, size, perf_op_memcpy, &hot, &s, NULL))
+		perf_emit(w, "baseline", "memcpy-hot", size, NULL, "failed");
+	else
+		perf_emit(w, "baseline", "memcpy-hot", size, &s, "");
+	perf_samples_free(&s);
+out:
+	free(hot.dst);
+	free(hot.src);
+	free(cold.dst);
 }
 
 /* ---- set-up ------------------------------------------------------------ */
