@@ -59,10 +59,12 @@ DEPS += $(call deps,$(TEEDEV_SRCS) $(TEEC_SRCS))
 # Unit tests of this part.
 LIBTEEC_TEST_SRCS := tests/unit/libteec_api.c tests/unit/libteec_teedev.c \
 	tests/unit/libteec_shim.c tests/unit/libteec_pin.c \
-	tests/unit/libteec_regmem.c
+	tests/unit/libteec_pin_pool.c tests/unit/libteec_regmem.c
 CFLAGS_tests/unit/libteec_teedev.c := -Ilib/libteec -Itests/lib
 CFLAGS_tests/unit/libteec_api.c := -Ilib/libteec -Itests/lib
 CFLAGS_tests/unit/libteec_pin.c := -Ilib/libteec -Itests/lib
+CFLAGS_tests/unit/libteec_pin_pool.c := -Ilib/libteec -Itests/lib
+CFLAGS_tests/unit/libteec_pin_fake.c := -Ilib/libteec -Itests/lib
 CFLAGS_tests/unit/libteec_regmem.c := -Ilib/libteec -Itests/lib
 CFLAGS_tests/unit/libteec_fake.c := -Ilib/libteec -Itests/lib
 LIBTEEC_TESTS := $(patsubst tests/unit/%.c,$(BUILD)/tests/unit/%,$(LIBTEEC_TEST_SRCS))
@@ -76,8 +78,11 @@ $(BUILD)/tests/unit/libteec_regmem: $(call objs,tests/unit/libteec_regmem.c \
 $(BUILD)/tests/unit/libteec_teedev: $(call objs,tests/unit/libteec_teedev.c) \
 		$(TEEDEV_OBJS) $(COMMON_LIB)
 	$(link_prog)
-$(BUILD)/tests/unit/libteec_pin: $(call objs,tests/unit/libteec_pin.c) \
-		$(TEEDEV_OBJS) $(COMMON_LIB)
+$(BUILD)/tests/unit/libteec_pin: $(call objs,tests/unit/libteec_pin.c \
+		tests/unit/libteec_pin_fake.c) $(TEEDEV_OBJS) $(COMMON_LIB)
+	$(link_prog)
+$(BUILD)/tests/unit/libteec_pin_pool: $(call objs,tests/unit/libteec_pin_pool.c \
+		tests/unit/libteec_pin_fake.c) $(TEEDEV_OBJS) $(COMMON_LIB)
 	$(link_prog)
 
 # The shim test preloads the shim into a child of itself.
@@ -89,7 +94,8 @@ $(BUILD)/tests/unit/libteec_shim: $(call objs,tests/unit/libteec_shim.c) \
 
 ALL_TARGETS += $(LIBTEEC_TESTS)
 TEST_UNIT_PROGS += $(LIBTEEC_TESTS)
-DEPS += $(call deps,$(LIBTEEC_TEST_SRCS) tests/unit/libteec_fake.c)
+DEPS += $(call deps,$(LIBTEEC_TEST_SRCS) tests/unit/libteec_fake.c \
+	tests/unit/libteec_pin_fake.c)
 
 # Installation (the top-level install depends on this).
 install-libteec: $(LIBTEEC_SO) $(LIBTEEC_A) $(BUILD)/lib/libsoftee_uapi_shim.so

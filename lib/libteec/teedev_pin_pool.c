@@ -57,8 +57,6 @@ static struct {
 	struct teedev_pool_ent ent[TEEDEV_POOL_MAX];
 	size_t n;
 	uint64_t bytes, seq;
-	/* What the worker is warming now (its own dup), or size 0. */
-	uint64_t warming_size;
 	struct teedev_discard discard[TEEDEV_DISCARD_MAX];
 	size_t ndiscard;
 	uint64_t want;			/* the size of the latest pin */
@@ -176,23 +174,15 @@ static size_t teedev_pool_fit(uint64_t len, bool warm_only)
 	return best;
 }
 
-static bool teedev_pool_fits(uint64_t size, uint64_t len)
-{
-	return size >= len && size / 2 <= len;
-}
-
 int teedev_pool_take(uint64_t len, uint64_t *size, void **warm)
 {
 	size_t i = teedev_pool_fit(len, true);
 
+	/*
+	 * Never wait for the worker here: the caller holds the table lock
+	 * over a scan of the address space, which must stay true.
+	 */
 	*warm = NULL;
-
-	/* The worker is warming one that fits: it is nearly done. */
-	while (i == pool.n && pool.warming_size &&
-	       teedev_pool_fits(pool.warming_size, len)) {
-		pthread_cond_wait(&pool.cond, &teedev_pin_lock);
-		i = teedev_pool_fit(len, true);
-	}
 	if (i == pool.n)
 		i = teedev_pool_fit(len, false);
 	if (i == pool.n)
@@ -311,7 +301,6 @@ static void *teedev_worker_main(void *arg)
 			/* Mapped under the lock, so fork never sees it half set up. */
 			void *p = teedev_pool_map(memfd, size);
 
-			pool.warming_size = p ? size : 0;
 			pthread_mutex_unlock(&teedev_pin_lock);
 			if (p && teedev_madvise(p, size, fresh ?
 						MADV_POPULATE_WRITE :
@@ -320,7 +309,6 @@ static void *teedev_worker_main(void *arg)
 				p = NULL;
 			}
 			pthread_mutex_lock(&teedev_pin_lock);
-			pool.warming_size = 0;
 			if (p || !fresh)
 				teedev_pool_add(memfd, size, p);
 			else
@@ -397,7 +385,6 @@ void teedev_pool_drop_all(bool fork_child)
 	if (fork_child) {
 		/* The worker did not survive the fork; nor did its queue. */
 		pool.ndiscard = 0;
-		pool.warming_size = 0;
 		pool.worker = false;
 		pool.worker_failed = false;
 		pool.env_read = false;

@@ -46,8 +46,7 @@ extern size_t teedev_pin_n;
 void teedev_pool_put(int memfd, uint64_t size);
 /*
  * A pooled memfd of at least len (and at most 2 len) bytes, or -1; *warm
- * is its whole mapping (size bytes, MADV_DONTFORK) or NULL. May wait
- * (the lock released meanwhile) for one the worker is warming.
+ * is its whole mapping (size bytes, MADV_DONTFORK) or NULL.
  */
 int teedev_pool_take(uint64_t len, uint64_t *size, void **warm);
 /*
