@@ -388,6 +388,8 @@ out:
 	/* Jobs to run: the table stays locked for teedev_pin_finish. */
 	if (!defer || !defer->n)
 		pthread_mutex_unlock(&teedev_pin_lock);
+	else
+		teedev_pool_busy(true);
 	if (r) {
 		for (size_t i = 0; i < *nfds; i++)
 			teedev_sys_close(fds[i]);

@@ -61,6 +61,12 @@ int teedev_pin_range(uintptr_t start, uintptr_t end,
  * the caller drops what it made of them).
  */
 int teedev_pin_finish(struct teedev_pin_defer *defer);
+/*
+ * The registration whose moves were deferred has its reply (or failed):
+ * the background work held back meanwhile may resume. Once per
+ * teedev_pin_range call that left jobs.
+ */
+void teedev_pin_settled(void);
 
 /*
  * A registration naming the memfds with these inodes was made (delta +1)

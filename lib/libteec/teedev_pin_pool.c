@@ -16,6 +16,7 @@
 #include "teedev_pin_priv.h"
 
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,6 +61,7 @@ static struct {
 	struct teedev_discard discard[TEEDEV_DISCARD_MAX];
 	size_t ndiscard;
 	uint64_t want;			/* the size of the latest pin */
+	unsigned int busy;		/* registrations in flight: worker waits */
 	uint64_t last_pin_ns;
 	bool worker, worker_failed, env_read;
 	bool spare_off;			/* SOFTEE_PIN_SPARE=0 */
@@ -282,13 +284,28 @@ static void teedev_worker_idle(void)
 
 static void *teedev_worker_main(void *arg)
 {
+	struct sched_param sp = { 0 };
+
 	(void)arg;
+	/*
+	 * Background work: SCHED_BATCH never preempts on wakeup, so waking
+	 * the worker does not take the CPU from the thread that woke it.
+	 */
+	sched_setscheduler((pid_t)syscall(SYS_gettid), SCHED_BATCH, &sp);
 	pthread_mutex_lock(&teedev_pin_lock);
 	for (;;) {
 		uint64_t now = teedev_now_ns(), size = 0;
 		bool fresh = false;
 		int memfd = -1;
 
+		/*
+		 * A registration is in flight: its copy, the driver and the
+		 * secure world need both cores now; our work can wait.
+		 */
+		if (pool.busy) {
+			pthread_cond_wait(&pool.cond, &teedev_pin_lock);
+			continue;
+		}
 		if (pool.ndiscard) {
 			struct teedev_discard d = pool.discard[--pool.ndiscard];
 
@@ -371,6 +388,23 @@ void teedev_pool_note_pin(uint64_t len)
 	pthread_cond_broadcast(&pool.cond);
 }
 
+void teedev_pool_busy(bool on)
+{
+	if (on) {
+		pool.busy++;
+	} else if (pool.busy) {
+		pool.busy--;
+		pthread_cond_broadcast(&pool.cond);
+	}
+}
+
+void teedev_pin_settled(void)
+{
+	pthread_mutex_lock(&teedev_pin_lock);
+	teedev_pool_busy(false);
+	pthread_mutex_unlock(&teedev_pin_lock);
+}
+
 void teedev_pool_drop_all(bool fork_child)
 {
 	for (size_t i = 0; i < pool.n; i++) {
@@ -385,6 +419,7 @@ void teedev_pool_drop_all(bool fork_child)
 	if (fork_child) {
 		/* The worker did not survive the fork; nor did its queue. */
 		pool.ndiscard = 0;
+		pool.busy = 0;
 		pool.worker = false;
 		pool.worker_failed = false;
 		pool.env_read = false;

@@ -58,6 +58,8 @@ void *teedev_pool_warm_now(int memfd, uint64_t size, bool populate);
 void teedev_pool_discard(void *addr, size_t len);
 /* A range of len bytes was just moved: the size of the next spare. */
 void teedev_pool_note_pin(uint64_t len);
+/* A registration goes in flight (on) or has its reply: the worker waits. */
+void teedev_pool_busy(bool on);
 /* Close everything pooled; a fork child also forgets the worker. */
 void teedev_pool_drop_all(bool fork_child);
 

@@ -168,6 +168,7 @@ static void teedev_reg_add_bounce(struct teedev_reg_msg *m,
 struct teedev_reg_finish {
 	struct teedev_pin_defer defer;
 	bool ran;
+	bool settle;		/* teedev_pin_settled owed */
 	int ret;
 };
 
@@ -178,6 +179,7 @@ static void teedev_reg_finish_pins(void *arg)
 	if (f->ran)
 		return;
 	f->ran = true;
+	f->settle = f->defer.n > 0;
 	f->ret = teedev_pin_finish(&f->defer);
 }
 
@@ -270,6 +272,9 @@ int teedev_reg_register(struct teedev_conn *conn,
 				    sizeof(m->d), &fd, teedev_reg_finish_pins,
 				    &fin);
 	teedev_reg_finish_pins(&fin);
+	if (fin.settle)
+		teedev_pin_settled();
+	fin.settle = false;
 	if (!r && fin.ret) {
 		/* The pages did not move: the registration names stale memfds. */
 		teedev_sys_close(fd);
@@ -296,6 +301,8 @@ int teedev_reg_register(struct teedev_conn *conn,
 	r = fd;
 out:
 	teedev_reg_finish_pins(&fin);	/* an early error: nothing was sent */
+	if (fin.settle)
+		teedev_pin_settled();
 	for (size_t i = 0; i < nfds; i++)
 		teedev_sys_close(fds[i]);
 	if (bfd >= 0)

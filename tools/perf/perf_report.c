@@ -364,7 +364,7 @@ void perf_report_md(FILE *f, const struct perf_results *r,
 		"cache (as a registration's copy sees its memory; **memcpy hot** "
 		"copies the same two buffers over and over).\n"
 		"- Medians; warm-up runs excluded; repetitions adaptive (up to "
-		"`--reps` for small sizes, at least 5 for the largest, within a "
+		"`--reps` for small sizes, at least 11 for the largest, within a "
 		"time budget per measure). Times in microseconds. Raw figures "
 		"(median, p10, p90, n) in `shm.csv`.\n",
 		PERF_STATIC_CARVEOUT);
