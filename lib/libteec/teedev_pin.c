@@ -61,8 +61,7 @@ int teedev_pin_add(const struct teedev_pin_ent *e)
 
 void teedev_pin_del(size_t i)
 {
-	if (teedev_pin_ents[i].memfd >= 0)
-		teedev_sys_close(teedev_pin_ents[i].memfd);
+	teedev_pool_close_later(teedev_pin_ents[i].memfd);
 	teedev_pin_ents[i] = teedev_pin_ents[--teedev_pin_n];
 }
 

@@ -49,9 +49,11 @@ struct teedev_pool_ent {
 	uint64_t seq;		/* age: lower is older */
 };
 
+/* Work for the worker: a mapping to unmap, or an fd to close. */
 struct teedev_discard {
 	void *addr;
 	size_t len;
+	int fd;
 };
 
 static struct {
@@ -106,12 +108,12 @@ static struct teedev_pool_ent teedev_pool_remove(size_t i)
 	return e;
 }
 
-/* Free an entry: its mapping through the worker, its fd now. */
+/* Free an entry through the worker. */
 static void teedev_pool_free_ent(struct teedev_pool_ent *e)
 {
 	if (e->warm)
 		teedev_pool_discard(e->warm, e->size);
-	teedev_sys_close(e->memfd);
+	teedev_pool_close_later(e->memfd);
 }
 
 /* Make room for size more bytes: oldest cold entries go first. */
@@ -207,7 +209,20 @@ void teedev_pool_discard(void *addr, size_t len)
 	}
 	/* A fork child must not inherit pages waiting to be freed. */
 	teedev_madvise(addr, len, MADV_DONTFORK);
-	pool.discard[pool.ndiscard++] = (struct teedev_discard){ addr, len };
+	pool.discard[pool.ndiscard++] = (struct teedev_discard){ addr, len, -1 };
+	pthread_cond_broadcast(&pool.cond);
+}
+
+void teedev_pool_close_later(int fd)
+{
+	if (fd < 0)
+		return;
+	/* The last close of a memfd frees its pages: milliseconds. */
+	if (!pool.worker || pool.ndiscard == TEEDEV_DISCARD_MAX) {
+		teedev_sys_close(fd);
+		return;
+	}
+	pool.discard[pool.ndiscard++] = (struct teedev_discard){ NULL, 0, fd };
 	pthread_cond_broadcast(&pool.cond);
 }
 
@@ -290,6 +305,7 @@ static void *teedev_worker_main(void *arg)
 	/*
 	 * Background work: SCHED_BATCH never preempts on wakeup, so waking
 	 * the worker does not take the CPU from the thread that woke it.
+	 * (SCHED_IDLE starves it on a busy machine: spares come too late.)
 	 */
 	sched_setscheduler((pid_t)syscall(SYS_gettid), SCHED_BATCH, &sp);
 	pthread_mutex_lock(&teedev_pin_lock);
@@ -310,7 +326,10 @@ static void *teedev_worker_main(void *arg)
 			struct teedev_discard d = pool.discard[--pool.ndiscard];
 
 			pthread_mutex_unlock(&teedev_pin_lock);
-			teedev_sys_munmap(d.addr, d.len);
+			if (d.addr)
+				teedev_sys_munmap(d.addr, d.len);
+			if (d.fd >= 0)
+				teedev_sys_close(d.fd);
 			pthread_mutex_lock(&teedev_pin_lock);
 			continue;
 		}
@@ -417,7 +436,13 @@ void teedev_pool_drop_all(bool fork_child)
 	pool.bytes = 0;
 	pool.want = 0;
 	if (fork_child) {
-		/* The worker did not survive the fork; nor did its queue. */
+		/*
+		 * The worker did not survive the fork; its queue's mappings
+		 * were not inherited (MADV_DONTFORK), its fds were.
+		 */
+		for (size_t i = 0; i < pool.ndiscard; i++)
+			if (pool.discard[i].fd >= 0)
+				teedev_sys_close(pool.discard[i].fd);
 		pool.ndiscard = 0;
 		pool.busy = 0;
 		pool.worker = false;

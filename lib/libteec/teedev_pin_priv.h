@@ -56,6 +56,8 @@ int teedev_pool_take(uint64_t len, uint64_t *size, void **warm);
 void *teedev_pool_warm_now(int memfd, uint64_t size, bool populate);
 /* Unmap [addr, addr+len) in the background (or now, without a worker). */
 void teedev_pool_discard(void *addr, size_t len);
+/* Close fd in the background (a last close frees a memfd's pages). */
+void teedev_pool_close_later(int fd);
 /* A range of len bytes was just moved: the size of the next spare. */
 void teedev_pool_note_pin(uint64_t len);
 /* A registration goes in flight (on) or has its reply: the worker waits. */
