@@ -77,6 +77,7 @@ struct perf_op {
 	void *arg;
 	struct perf_samples *s;
 	const char *name;
+	struct perf_samples *s1;	/* t[1] too, or NULL */
 };
 
 /*
@@ -110,7 +111,8 @@ static int perf_run_multi(const struct perf_worker *w, uint64_t size,
 			ret = ops[k].fn(ops[k].arg, t);
 			if (ret)
 				return ret;
-			if (perf_samples_add(ops[k].s, t[0]))
+			if (perf_samples_add(ops[k].s, t[0]) ||
+			    (ops[k].s1 && perf_samples_add(ops[k].s1, t[1])))
 				return -ENOMEM;
 		}
 		if (ops[0].s->n >= w->min_reps &&
@@ -229,11 +231,11 @@ static void perf_inv_measure(const struct perf_worker *w, const char *mode,
 	for (i = 0; i < 3; i++)
 		ops[i] = (struct perf_op){ i == 2 ? perf_op_native :
 					   perf_op_invoke, &inv[i], &s[i],
-					   perf_inv_measures[i] };
+					   perf_inv_measures[i], NULL };
 	if (ref) {
 		ref->cmd = SOFTEE_BENCH_CMD_IDLE;
 		ops[3] = (struct perf_op){ perf_op_invoke, ref, &s[3],
-					   perf_inv_measures[3] };
+					   perf_inv_measures[3], NULL };
 	}
 	if (perf_run_multi(w, v->size, ops, n, &failed))
 		snprintf(note, sizeof(note), "%s failed: TEEC 0x%08x",
@@ -318,6 +320,46 @@ static void perf_mode(struct perf_worker *w, const char *mode, uint64_t size)
 	if (v.shm)
 		TEEC_ReleaseSharedMemory(&shm);
 	free(mem);
+}
+
+#define PERF_COLD_SPAN	(128ULL << 20)	/* well over the last-level cache */
+
+struct perf_copy {
+	char *dst, *src;
+	size_t size;
+	size_t nslots, slot;		/* cold: dst has nslots of size */
+};
+
+static int perf_op_memcpy(void *arg, double t[2])
+{
+	struct perf_copy *c = arg;
+	double t0 = perf_now();
+
+	memcpy(c->dst, c->src, c->size);
+	perf_clobber(c->dst);
+	t[0] = perf_now() - t0;
+	return 0;
+}
+
+/*
+ * As the copy of a registration sees its memory: the source just
+ * written, the destination faulted in but not in cache (the next of
+ * enough slots to outgrow the caches).
+ */
+static int perf_op_memcpy_cold(void *arg, double t[2])
+{
+	struct perf_copy *c = arg;
+	char *dst = c->dst + c->slot * c->size;
+	double t0;
+
+	c->slot = (c->slot + 1) % c->nslots;
+	memset(c->src, (int)c->slot, c->size);
+	perf_clobber(c->src);
+	t0 = perf_now();
+	memcpy(dst, c->src, c->size);
+	perf_clobber(dst);
+	t[0] = perf_now() - t0;
+	return 0;
 }
 
 /* ---- registration costs ------------------------------------------------ */
@@ -429,6 +471,44 @@ static void perf_reg_cold(struct perf_worker *w, uint64_t size)
 	}
 }
 
+/*
+ * First registrations and the memcpy baseline in turn: the ratio of
+ * the two is the target, so noise must hit both alike.
+ */
+static void perf_reg_first(struct perf_worker *w, struct perf_reg *r)
+{
+	size_t size = r->size;
+	size_t nslots = size >= PERF_COLD_SPAN ? 1 : PERF_COLD_SPAN / size;
+	struct perf_copy cold = { malloc(nslots * size), malloc(size), size,
+				  nslots, 0 };
+	struct perf_samples s[3];
+	struct perf_op ops[2] = {
+		{ perf_op_reg, r, &s[0], "register-first", &s[1] },
+		{ perf_op_memcpy_cold, &cold, &s[2], "memcpy", NULL },
+	};
+	char note[64] = "";
+	size_t failed = 0;
+
+	memset(s, 0, sizeof(s));
+	if (!cold.dst || !cold.src) {
+		snprintf(note, sizeof(note), "out of memory");
+	} else {
+		memset(cold.dst, 3, nslots * size);
+		if (perf_run_multi(w, size, ops, 2, &failed))
+			snprintf(note, sizeof(note), "%s failed: TEEC 0x%08x",
+				 ops[failed].name, r->res);
+	}
+	perf_emit(w, "malloc", "register-first", size, note[0] ? NULL : &s[0],
+		  note);
+	perf_emit(w, "malloc", "unregister-first", size,
+		  note[0] ? NULL : &s[1], note);
+	perf_emit(w, "baseline", "memcpy", size, note[0] ? NULL : &s[2], note);
+	for (size_t i = 0; i < 3; i++)
+		perf_samples_free(&s[i]);
+	free(cold.dst);
+	free(cold.src);
+}
+
 static void perf_registration(struct perf_worker *w, uint64_t size)
 {
 	static const char *const na[][2] = {
@@ -448,8 +528,11 @@ static void perf_registration(struct perf_worker *w, uint64_t size)
 				  "n/a: driver lacks REG_MEM");
 		return;
 	}
-	/* First registration of malloc'd memory: the pages get pinned. */
-	perf_reg_one(w, "malloc", "register-first", "unregister-first", &r);
+	/*
+	 * First registration of malloc'd memory (the pages get pinned), in
+	 * turn with the baseline it is compared with.
+	 */
+	perf_reg_first(w, &r);
 
 	/* The same memory again: pinned by the warm-up run, no copy after. */
 	pinned = perf_fresh(size);
@@ -483,83 +566,30 @@ static void perf_registration(struct perf_worker *w, uint64_t size)
 	}
 }
 
-struct perf_copy {
-	char *dst, *src;
-	size_t size;
-	size_t nslots, slot;		/* cold: dst has nslots of size */
-};
-
-static int perf_op_memcpy(void *arg, double t[2])
-{
-	struct perf_copy *c = arg;
-	double t0 = perf_now();
-
-	memcpy(c->dst, c->src, c->size);
-	perf_clobber(c->dst);
-	t[0] = perf_now() - t0;
-	return 0;
-}
 
 /*
- * As the copy of a registration sees its memory: the source just
- * written, the destination faulted in but not in cache (the next of
- * enough slots to outgrow the caches).
- */
-static int perf_op_memcpy_cold(void *arg, double t[2])
-{
-	struct perf_copy *c = arg;
-	char *dst = c->dst + c->slot * c->size;
-	double t0;
-
-	c->slot = (c->slot + 1) % c->nslots;
-	memset(c->src, (int)c->slot, c->size);
-	perf_clobber(c->src);
-	t0 = perf_now();
-	memcpy(dst, c->src, c->size);
-	perf_clobber(dst);
-	t[0] = perf_now() - t0;
-	return 0;
-}
-
-#define PERF_COLD_SPAN	(128ULL << 20)	/* well over the last-level cache */
-
-/*
- * The baselines of registration: a memcpy of the same size into memory
- * already faulted in, as a registration's copy sees it (memcpy), and
- * the same two buffers copied over and over (memcpy-hot: cache-resident
- * up to half the last-level cache).
+ * The hot baseline: the same two buffers copied over and over, cache-
+ * resident up to half the last-level cache (the cold one runs in turn
+ * with the first registrations).
  */
 static void perf_baseline(const struct perf_worker *w, uint64_t size)
 {
-	size_t nslots = size >= PERF_COLD_SPAN ? 1 : PERF_COLD_SPAN / size;
 	struct perf_copy hot = { malloc(size), malloc(size), size, 1, 0 };
-	struct perf_copy cold = { malloc(nslots * size), hot.src, size,
-				  nslots, 0 };
 	struct perf_samples s = { 0 };
 
-	if (!hot.dst || !hot.src || !cold.dst) {
-		perf_emit(w, "baseline", "memcpy", size, NULL, "out of memory");
+	if (!hot.dst || !hot.src) {
 		perf_emit(w, "baseline", "memcpy-hot", size, NULL, "out of memory");
-		goto out;
+	} else {
+		memset(hot.dst, 1, size);
+		memset(hot.src, 2, size);
+		if (perf_run(w, size, perf_op_memcpy, &hot, &s, NULL))
+			perf_emit(w, "baseline", "memcpy-hot", size, NULL, "failed");
+		else
+			perf_emit(w, "baseline", "memcpy-hot", size, &s, "");
 	}
-	memset(hot.dst, 1, size);
-	memset(hot.src, 2, size);
-	memset(cold.dst, 3, nslots * size);
-	if (perf_run(w, size, perf_op_memcpy_cold, &cold, &s, NULL))
-		perf_emit(w, "baseline", "memcpy", size, NULL, "failed");
-	else
-		perf_emit(w, "baseline", "memcpy", size, &s, "");
 	perf_samples_free(&s);
-	memset(&s, 0, sizeof(s));
-	if (perf_run(w, size, perf_op_memcpy, &hot, &s, NULL))
-		perf_emit(w, "baseline", "memcpy-hot", size, NULL, "failed");
-	else
-		perf_emit(w, "baseline", "memcpy-hot", size, &s, "");
-	perf_samples_free(&s);
-out:
 	free(hot.dst);
 	free(hot.src);
-	free(cold.dst);
 }
 
 /* ---- set-up ------------------------------------------------------------ */
