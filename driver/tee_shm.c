@@ -147,12 +147,32 @@ static int shm_alloc(struct tee_shm_pool *pool, struct tee_context *ctx,
 }
 
 /* Undo a half-made user shm: its handle goes, the last put frees it. */
-static void shm_abandon(struct tee_shm *shm)
+/*
+ * The backend's registration of a new shm whose handle ctx holds.
+ * tee_ctx_kill may drop held handles meanwhile (a client dying while
+ * its registration is in the secure world): a reference of our own
+ * keeps shm alive through the call, so the call never writes into freed
+ * memory and the last put sees the REGISTERED flag and unregisters.
+ * Whoever finds the handle still held drops it. 0 with the handle held;
+ * -ECANCELED if the ctx was killed meanwhile, or the backend's error:
+ * shm then gone.
+ */
+static int shm_backend_register(struct tee_context *ctx, struct tee_shm *shm)
 {
+	bool held;
+	int rc;
+
+	tee_shm_get(shm);
+	rc = ctx->teedev->desc->ops->shm_register(ctx, shm);
 	pthread_mutex_lock(&shm_lock);
-	shm->handle_held = false;
+	held = shm->handle_held;
+	if (rc && held)
+		shm->handle_held = false;
 	pthread_mutex_unlock(&shm_lock);
-	tee_shm_put(shm);
+	if (rc && held)
+		tee_shm_put(shm);	/* the handle's reference */
+	tee_shm_put(shm);		/* ours; the last one unregisters */
+	return rc ? rc : held ? 0 : -ECANCELED;
 }
 
 int tee_shm_alloc_user(struct tee_context *ctx, uint64_t size,
@@ -182,9 +202,8 @@ int tee_shm_alloc_user(struct tee_context *ctx, uint64_t size,
 	}
 	(*out)->charged = charge;
 	if (charge && ops->shm_register) {
-		rc = ops->shm_register(ctx, *out);
+		rc = shm_backend_register(ctx, *out);
 		if (rc) {
-			shm_abandon(*out);
 			*out = NULL;
 			return rc;
 		}
@@ -237,11 +256,9 @@ int tee_shm_register_user(struct tee_context *ctx,
 	shm->charged = charge;
 	atomic_fetch_add(&tee_stats.shm, 1);
 	if (ops->shm_register) {
-		rc = ops->shm_register(ctx, shm);
-		if (rc) {
-			shm_abandon(shm);
+		rc = shm_backend_register(ctx, shm);
+		if (rc)
 			return rc;
-		}
 	}
 	*out = shm;
 	return 0;

@@ -204,10 +204,13 @@ TEST(fdinfo_sees_seals_and_sizes)
 static int fake_open(struct tee_context *ctx) { (void)ctx; return 0; }
 static void fake_release(struct tee_context *ctx) { (void)ctx; }
 static int n_register, n_unregister;
+static bool kill_during_register;
 static int fake_register(struct tee_context *ctx, struct tee_shm *shm)
 {
-	(void)ctx;
 	n_register++;
+	/* The client dies while the secure world registers. */
+	if (kill_during_register)
+		tee_ctx_kill(ctx);
 	shm->flags |= TEE_SHM_REGISTERED;
 	return 0;
 }
@@ -299,6 +302,38 @@ TEST(register_ioctl_quota_and_release)
 	close(fd);
 }
 
+/*
+ * A client killed while its registration is in the secure world: the
+ * kill drops the handle, the registration still completes; it must be
+ * unregistered once, and nothing touched after free (ASan run).
+ */
+TEST(client_killed_during_registration_unregisters_it)
+{
+	struct tee_frames *fa;
+	struct tee_context *ctx;
+	int fd = softee_memfd("t", 1 << 20), id = -1, rfd = -1, err;
+
+	CHECK(fd >= 0);
+	CHECK(!tee_frames_init(SOFTEE_DDR_BASE, 1ULL << 30, 4096, false, 1, &fa));
+	CHECK(!tee_shm_pool_dyn_user(fa, 4096, NULL, NULL, &fake_dev.pool));
+	ctx = tee_ctx_open(&fake_dev, 1, 1, 1, &err);
+	CHECK(ctx);
+	n_register = n_unregister = 0;
+	kill_during_register = true;
+	EXPECT(do_register(ctx, 0x2000, fd, &id, &rfd) == -ECANCELED);
+	kill_during_register = false;
+	EXPECT_EQ_U(n_register, 1);
+	EXPECT_EQ_U(n_unregister, 1);
+	EXPECT_EQ_U(tee_frames_used(fa), 0);
+	EXPECT_EQ_U(atomic_load(&ctx->usage.pinned), 0);
+	EXPECT_EQ_U(atomic_load(&tee_usage_total.pinned), 0);
+	tee_ctx_put(ctx);
+	tee_shm_pool_destroy(fake_dev.pool);
+	fake_dev.pool = NULL;
+	tee_frames_fini(fa);
+	close(fd);
+}
+
 TEST(register_refused_without_dynamic_shm)
 {
 	struct tee_limits l = fake_limits;
@@ -343,6 +378,7 @@ int main(void)
 	RUN(bad_fd_kind_and_header_refused);
 	RUN(fdinfo_sees_seals_and_sizes);
 	RUN(register_ioctl_quota_and_release);
+	RUN(client_killed_during_registration_unregisters_it);
 	RUN(register_refused_without_dynamic_shm);
 	RUN(op_info_reports_page_size_and_limits);
 	return testlib_summary();
