@@ -18,25 +18,6 @@
 #include "teedev_sys.h"
 #include "util.h"
 
-/* Read len bytes of memfd at off into dst (kernel copy). 0 or -errno. */
-static int teedev_pin_read(int memfd, void *dst, size_t len, uint64_t off)
-{
-	size_t done = 0;
-
-	while (done < len) {
-		ssize_t n = pread(memfd, (char *)dst + done,
-				  MIN(len - done, (size_t)1 << 30),
-				  (off_t)(off + done));
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return n < 0 ? -errno : -EIO;
-		done += (size_t)n;
-	}
-	return 0;
-}
-
 /* Ranges of one entry shared through its memfd, as maps confirms. */
 struct teedev_fork_scan {
 	const struct teedev_pin_ent *ent;
@@ -94,8 +75,8 @@ static void teedev_fork_snap_range(const struct teedev_pin_ent *t,
 	 * Read the memfd rather than the mapping: parts of the range may be
 	 * memory the application freed (and a sanitizer poisoned).
 	 */
-	if (teedev_pin_read(t->memfd, copy, e - s,
-			    t->off + (s - t->start))) {
+	if (teedev_pin_fd_io(t->memfd, copy, e - s, t->off + (s - t->start),
+			     false)) {
 		teedev_sys_munmap(copy, e - s);
 		return;
 	}

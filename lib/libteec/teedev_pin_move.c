@@ -30,15 +30,17 @@ static void *teedev_mremap(void *old, size_t len, int flags, void *new)
 	return (void *)syscall(SYS_mremap, old, len, len, flags, new);
 }
 
-/* Write len bytes of user memory at src into memfd at offset 0. */
-static int teedev_pin_copy_in(int memfd, const void *src, size_t len)
+int teedev_pin_fd_io(int fd, void *buf, size_t len, uint64_t off,
+		     bool to_fd)
 {
 	size_t done = 0;
 
 	while (done < len) {
-		ssize_t n = pwrite(memfd, (const char *)src + done,
-				   MIN(len - done, (size_t)1 << 30),
-				   (off_t)done);
+		/* In the kernel: no user page faults on either side. */
+		size_t n1 = MIN(len - done, (size_t)1 << 30);
+		ssize_t n = to_fd ?
+			    pwrite(fd, (char *)buf + done, n1, (off_t)(off + done)) :
+			    pread(fd, (char *)buf + done, n1, (off_t)(off + done));
 
 		if (n < 0 && errno == EINTR)
 			continue;
@@ -61,7 +63,7 @@ static int teedev_pin_job_run(struct teedev_pin_job *j)
 		 * beats allocating them through a mapping and copying after;
 		 * the page tables then fill as the application touches them.
 		 */
-		int r = teedev_pin_copy_in(j->memfd, (const void *)j->s, len);
+		int r = teedev_pin_fd_io(j->memfd, (void *)j->s, len, 0, true);
 
 		if (r)
 			return r;

@@ -79,6 +79,9 @@ extern uint64_t teedev_pin_moved_since;
  */
 int teedev_pin_move(uintptr_t s, uintptr_t e, int prot,
 		    struct teedev_pin_defer *defer);
+/* pread/pwrite all of [buf, buf+len) at fd offset off: 0 or -errno. */
+int teedev_pin_fd_io(int fd, void *buf, size_t len, uint64_t off,
+		     bool to_fd);
 /* Drop deferred jobs that will not run (lock held, and kept). */
 void teedev_pin_cancel(struct teedev_pin_defer *d);
 
