@@ -122,6 +122,14 @@ static void deadline_in(struct timespec *ts, unsigned int s)
 	ts->tv_sec += s;
 }
 
+#ifdef SOFTEE_FUZZING
+/*
+ * Fuzzing only: a harness that plays the supplicant in this thread,
+ * called with each new request queued, so no request ever waits.
+ */
+void (*optee_supp_fuzz_serve)(struct optee *optee);
+#endif
+
 uint32_t optee_supp_thrd_req(struct optee *optee, uint32_t func,
 			     uint32_t num_params, struct tee_param *params)
 {
@@ -148,6 +156,13 @@ uint32_t optee_supp_thrd_req(struct optee *optee, uint32_t func,
 	req->next = supp->head;
 	supp->head = req;
 	pthread_cond_broadcast(&supp->cond);
+#ifdef SOFTEE_FUZZING
+	if (optee_supp_fuzz_serve) {
+		pthread_mutex_unlock(&supp->lock);
+		optee_supp_fuzz_serve(optee);
+		pthread_mutex_lock(&supp->lock);
+	}
+#endif
 	while (!req->done) {
 		if (supp->stopping) {
 			req->ret = OPTEE_TEEC_ERROR_COMMUNICATION;

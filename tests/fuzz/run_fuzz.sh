@@ -6,7 +6,7 @@ set -u
 dir=${1:?}; secs=${2:?}; shift 2
 root=$(cd "$(dirname "$0")/../.." && pwd)
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=($(ls "$dir" | grep '^fuzz_' ))
+[ ${#targets[@]} -gt 0 ] || targets=($(ls "$dir" | grep -E '^fuzz_[a-z0-9_]+$'))
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 pass=0 fail=0
 for t in "${targets[@]}"; do
