@@ -166,6 +166,14 @@ void perf_rec_csv_header(FILE *f);
 void perf_rec_csv(FILE *f, const struct perf_rec *r);
 int perf_recs_add(struct perf_recs *rs, const struct perf_rec *r);
 int perf_recs_load(struct perf_recs *rs, const char *path);
+/*
+ * perf_run_stack(bin_dir, NULL, wargs), then load the records the worker
+ * wrote to raw (removed after). 0 with *rs filled; -1 (said on stderr,
+ * nothing to free) when there are none. The worker's status in *status.
+ */
+int perf_run_recs(const char *bin_dir, const char *name,
+		  const char *const *wargs, const char *raw,
+		  struct perf_recs *rs, int *status);
 const struct perf_rec *perf_recs_find(const struct perf_recs *rs,
 				      const char *config, const char *measure,
 				      uint64_t x);

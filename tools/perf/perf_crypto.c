@@ -582,15 +582,10 @@ int perf_crypto_main(int argc, char **argv)
 					"--reps", reps_s, "--min-reps", min_s,
 					"--budget-ms", budget_s, NULL };
 
-		status = perf_run_stack(o.bin_dir, NULL, wargs);
+		if (perf_run_recs(o.bin_dir, "crypto", wargs, raw, &rs,
+				  &status))
+			return 1;
 	}
-	if (perf_recs_load(&rs, raw) || !rs.n) {
-		fprintf(stderr, PERF_PROG ": crypto: no results (%s, status %d)\n",
-			perf_run_status(status), status);
-		perf_recs_free(&rs);
-		return 1;
-	}
-	unlink(raw);
 	perf_crypto_plot(&o, &rs, sizes, n_sizes, 0);
 	perf_crypto_plot(&o, &rs, sizes, n_sizes, 1);
 	perf_doc_publish(&o, &(struct perf_pub){

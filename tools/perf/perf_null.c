@@ -307,14 +307,8 @@ int perf_null_main(int argc, char **argv)
 	wargs[4] = reps_s;
 	wargs[5] = NULL;
 	fprintf(stderr, PERF_PROG ": null: %lu samples per measure\n", reps);
-	status = perf_run_stack(o.bin_dir, NULL, wargs);
-	if (perf_recs_load(&rs, raw) || !rs.n) {
-		fprintf(stderr, PERF_PROG ": null: no results (%s, status %d)\n",
-			perf_run_status(status), status);
-		perf_recs_free(&rs);
+	if (perf_run_recs(o.bin_dir, "null", wargs, raw, &rs, &status))
 		return 1;
-	}
-	unlink(raw);
 	perf_null_plot(&o, &rs);
 	perf_doc_publish(&o, &(struct perf_pub){
 		.name = "null", .title = "null: null-invoke latency",

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "perf.h"
 
@@ -198,4 +199,19 @@ void perf_raw_emit(FILE *f, const struct perf_rec *r)
 	perf_rec_csv(f, r);
 	/* The controller reads the file after the stack is gone: flush now. */
 	fflush(f);
+}
+
+int perf_run_recs(const char *bin_dir, const char *name,
+		  const char *const *wargs, const char *raw,
+		  struct perf_recs *rs, int *status)
+{
+	*status = perf_run_stack(bin_dir, NULL, wargs);
+	if (perf_recs_load(rs, raw) || !rs->n) {
+		fprintf(stderr, PERF_PROG ": %s: no results (%s, status %d)\n",
+			name, perf_run_status(*status), *status);
+		perf_recs_free(rs);
+		return -1;
+	}
+	unlink(raw);
+	return 0;
 }

@@ -345,14 +345,8 @@ int perf_session_main(int argc, char **argv)
 	wargs[7] = NULL;
 	fprintf(stderr, PERF_PROG ": session: %lu warm cycles, %lu new instances\n",
 		reps, reps_new);
-	status = perf_run_stack(o.bin_dir, NULL, wargs);
-	if (perf_recs_load(&rs, raw) || !rs.n) {
-		fprintf(stderr, PERF_PROG ": session: no results (%s, status %d)\n",
-			perf_run_status(status), status);
-		perf_recs_free(&rs);
+	if (perf_run_recs(o.bin_dir, "session", wargs, raw, &rs, &status))
 		return 1;
-	}
-	unlink(raw);
 	perf_session_plot(&o, &rs);
 	perf_doc_publish(&o, &(struct perf_pub){
 		.name = "session", .title = "session: open/close session rate",
